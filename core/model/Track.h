@@ -22,12 +22,12 @@ inline constexpr auto kMixedParticipant = "mixed";
 // One media stream of a recording, placed on the call timeline.
 struct Track
 {
-    QString id;          // unique within the recording, e.g. "t1"
+    QString id; // unique within the recording, e.g. "t1"
     TrackKind kind = TrackKind::Invalid;
-    QString participant; // participant id, or "mixed"
-    QString path;        // relative to the package directory, must be listed in Manifest::files
-    QString mediaType;   // e.g. "audio/webm", "video/webm"
-    QString codec;       // e.g. "opus", "vp8"
+    QString participant;    // participant id, or "mixed"
+    QString path;           // relative to the package directory, must be listed in Manifest::files
+    QString mediaType;      // e.g. "audio/webm", "video/webm"
+    QString codec;          // e.g. "opus", "vp8"
     qint64 offset_ms = 0;   // start of this track relative to the call start
     qint64 duration_ms = 0; // length of the media
 
