@@ -8,7 +8,6 @@
 #include <QList>
 #include <QString>
 #include <QUuid>
-
 #include <functional>
 #include <optional>
 
@@ -28,12 +27,12 @@ struct CaptureTrackInput
 
 struct CaptureRequest
 {
-    QUuid id;              // null: a random UUID is assigned
-    QString source;        // "teams", "sip", ...
+    QUuid id;       // null: a random UUID is assigned
+    QString source; // "teams", "sip", ...
     model::CallDirection direction = model::CallDirection::Invalid;
     QString title;
-    QDateTime startedAt;   // UTC
-    QDateTime endedAt;     // null: startedAt + the end of the latest track
+    QDateTime startedAt; // UTC
+    QDateTime endedAt;   // null: startedAt + the end of the latest track
     QList<model::Participant> participants;
     QList<CaptureTrackInput> tracks;
     std::optional<model::Transcript> transcript;

@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace holdfast::capture {
@@ -17,9 +16,9 @@ struct VerificationProblem
 
 struct VerificationReport
 {
-    QString packageDirectory;              // absolute path of the package checked
+    QString packageDirectory;                // absolute path of the package checked
     std::optional<model::Manifest> manifest; // set whenever manifest.json parsed
-    QList<VerificationProblem> problems;   // empty: the package verifies
+    QList<VerificationProblem> problems;     // empty: the package verifies
 
     bool valid() const { return manifest.has_value() && problems.isEmpty(); }
     // One line per problem: "<file>: <message>".
