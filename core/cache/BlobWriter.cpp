@@ -1,6 +1,7 @@
 #include "cache/BlobWriter.h"
 
 #include "cache/BlobCipher.h"
+#include "cache/BlobImportPipeline.h"
 #include "cache/MasterKey.h"
 #include "crypto/Sha256.h"
 
@@ -80,6 +81,7 @@ struct BlobWriter::Private
     qint64 plaintextBytes = 0;
     qint64 fileBytes = 0;
     qint64 writebackStartedBytes = 0;
+    bool lastSealed = false; // importFile's pipeline sealed and wrote every chunk
 
     ~Private() { discard(); }
 
@@ -150,6 +152,54 @@ struct BlobWriter::Private
             return fail(QStringLiteral("chunk %1: encryption failed").arg(nextChunk));
         outputBytes += bytes + kTagBytes;
         ++nextChunk;
+        return {};
+    }
+
+    Status appendFrom(int source, const QString& sourcePath, BlobWriter& writer)
+    {
+        PlainBuffer buffer = makePlainBuffer(kReadBlockBytes);
+        for (;;) {
+            const ssize_t got = ::read(source, buffer.get(), static_cast<size_t>(kReadBlockBytes));
+            if (got < 0 && errno == EINTR)
+                continue;
+            if (got < 0)
+                return makeError(QStringLiteral("%1: read error: %2").arg(sourcePath, errnoText(errno)));
+            if (got == 0)
+                return {};
+            if (Status written = writer.write(reinterpret_cast<const char*>(buffer.get()), got); !written)
+                return written;
+        }
+    }
+
+    // The whole blob from one file, through BlobImportPipeline (right after
+    // create(): only the header is buffered). Falls back to the plain path
+    // when no thread can be started.
+    Status importWhole(int source, const QString& sourcePath, BlobWriter& writer)
+    {
+        if (Status flushed = flushOutput(); !flushed)
+            return flushed;
+        BlobImportPipeline pipeline(*cipher, sha);
+        const BlobImportPipeline::Outcome outcome = pipeline.run(source, fd, fileBytes);
+        using Failure = BlobImportPipeline::Failure;
+        switch (outcome.failure) {
+        case Failure::None:
+            break;
+        case Failure::CannotStart:
+            return appendFrom(source, sourcePath, writer);
+        case Failure::Read:
+            return fail(QStringLiteral("%1: read error: %2").arg(sourcePath, errnoText(outcome.error)));
+        case Failure::SourceShrank:
+            return fail(QStringLiteral("%1: the file shrank while it was being read").arg(sourcePath));
+        case Failure::Seal:
+            return fail(QStringLiteral("encryption failed"));
+        case Failure::Write:
+            return fail(QStringLiteral("cannot write %1: %2")
+                            .arg(QFile::decodeName(partialPath), errnoText(outcome.error)));
+        }
+        plaintextBytes = outcome.plaintextBytes;
+        nextChunk = outcome.chunks;
+        fileBytes += outcome.recordBytes;
+        lastSealed = true;
         return {};
     }
 };
@@ -242,22 +292,7 @@ Status BlobWriter::appendFile(const QString& sourcePath)
     if (source < 0)
         return makeError(QStringLiteral("%1: cannot open for reading: %2").arg(sourcePath, errnoText(errno)));
     ::posix_fadvise(source, 0, 0, POSIX_FADV_SEQUENTIAL);
-    PlainBuffer buffer = makePlainBuffer(kReadBlockBytes);
-    Status status;
-    for (;;) {
-        const ssize_t got = ::read(source, buffer.get(), static_cast<size_t>(kReadBlockBytes));
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            status = makeError(QStringLiteral("%1: read error: %2").arg(sourcePath, errnoText(errno)));
-            break;
-        }
-        if (got == 0)
-            break;
-        status = write(reinterpret_cast<const char*>(buffer.get()), got);
-        if (!status)
-            break;
-    }
+    Status status = d->appendFrom(source, sourcePath, *this);
     ::close(source);
     return status;
 }
@@ -266,12 +301,14 @@ Result<BlobInfo> BlobWriter::finish()
 {
     if (Status open = d->checkOpen(); !open)
         return open.error();
-    if (Status sealed = d->seal(d->pending.get(), d->pendingBytes, true); !sealed)
-        return sealed.error();
-    OPENSSL_cleanse(d->pending.get(), kChunkBytes);
-    d->pendingBytes = 0;
-    if (Status flushed = d->flushOutput(); !flushed)
-        return flushed.error();
+    if (!d->lastSealed) {
+        if (Status sealed = d->seal(d->pending.get(), d->pendingBytes, true); !sealed)
+            return sealed.error();
+        OPENSSL_cleanse(d->pending.get(), kChunkBytes);
+        d->pendingBytes = 0;
+        if (Status flushed = d->flushOutput(); !flushed)
+            return flushed.error();
+    }
     if (::fdatasync(d->fd) != 0)
         return d->fail(
             QStringLiteral("cannot sync %1: %2").arg(QFile::decodeName(d->partialPath), errnoText(errno)));
@@ -310,11 +347,16 @@ void BlobWriter::abort()
 Result<BlobInfo> BlobWriter::importFile(const QString& sourcePath, const QString& blobsDirectory,
                                         const MasterKey& masterKey)
 {
+    // Open the source first: a missing file creates no partial file at all.
+    const int source = ::open(QFile::encodeName(sourcePath).constData(), O_RDONLY | O_CLOEXEC);
+    if (source < 0)
+        return makeError(QStringLiteral("%1: cannot open for reading: %2").arg(sourcePath, errnoText(errno)));
+    ::posix_fadvise(source, 0, 0, POSIX_FADV_SEQUENTIAL);
     Result<std::unique_ptr<BlobWriter>> writer = create(blobsDirectory, masterKey);
-    if (!writer)
-        return writer.error();
-    if (Status appended = (*writer)->appendFile(sourcePath); !appended)
-        return appended.error(); // the writer's destructor removes the partial file
+    Status imported = writer ? (*writer)->d->importWhole(source, sourcePath, **writer) : writer.error();
+    ::close(source);
+    if (!imported)
+        return imported.error(); // the writer's destructor removes the partial file
     return (*writer)->finish();
 }
 

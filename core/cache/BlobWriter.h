@@ -23,7 +23,8 @@ struct BlobInfo
 // go to blobs/<id>.partial, which finish() fsyncs and renames to blobs/<id>:
 // an interrupted write never looks like a blob. A writer that is aborted,
 // fails or is destroyed before finish() removes its partial file. Plaintext
-// only ever exists in memory (one 64 KiB chunk, wiped on destruction).
+// only ever exists in memory (one 64 KiB chunk; importFile's pipeline keeps up
+// to 16 MiB in flight), wiped on destruction or encrypted in place.
 // Not thread-safe; move it between threads, do not share it.
 class BlobWriter
 {
@@ -36,7 +37,10 @@ public:
     // must exist). The master key is only used here, not retained.
     static Result<std::unique_ptr<BlobWriter>> create(const QString& blobsDirectory,
                                                       const MasterKey& masterKey);
-    // Encrypts a whole file into a new blob, reading it in 1 MiB blocks.
+    // Encrypts a whole file into a new blob and finishes it. Reading and
+    // hashing, encryption and writing run on three threads
+    // (BlobImportPipeline) so the CPU work overlaps the disk. Fails, leaving
+    // nothing behind, when the file cannot be read or shrinks while read.
     static Result<BlobInfo> importFile(const QString& sourcePath, const QString& blobsDirectory,
                                        const MasterKey& masterKey);
 
