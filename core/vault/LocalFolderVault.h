@@ -9,7 +9,8 @@ namespace holdfast::vault {
 
 // A vault that is a directory on disk (the embedded default and the demo
 // vault): keys/<node>.pem and recordings/YYYY/MM/DD/<recording-id>/.
-// The Vault interface for cloud backends comes with the sync engine.
+// Blob-level access to vaults (folder and Azure) is the Vault interface in
+// vault/Vault.h; this class knows the package layout of a folder vault.
 class LocalFolderVault
 {
 public:
