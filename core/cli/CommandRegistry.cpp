@@ -1,7 +1,14 @@
 #include "CommandRegistry.h"
 
+#include "AuditCommand.h"
 #include "CaptureCommand.h"
 #include "DemoVaultCommand.h"
+#include "ImportCommand.h"
+#include "InitCommand.h"
+#include "ListCommand.h"
+#include "PasswdCommand.h"
+#include "SearchCommand.h"
+#include "ShowCommand.h"
 #include "VerifyCommand.h"
 
 namespace holdfast::cli {
@@ -12,6 +19,13 @@ CommandRegistry CommandRegistry::standard()
     registry.add(std::make_unique<CaptureCommand>());
     registry.add(std::make_unique<VerifyCommand>());
     registry.add(std::make_unique<DemoVaultCommand>());
+    registry.add(std::make_unique<InitCommand>());
+    registry.add(std::make_unique<PasswdCommand>());
+    registry.add(std::make_unique<ImportCommand>());
+    registry.add(std::make_unique<ListCommand>());
+    registry.add(std::make_unique<ShowCommand>());
+    registry.add(std::make_unique<SearchCommand>());
+    registry.add(std::make_unique<AuditCommand>());
     return registry;
 }
 

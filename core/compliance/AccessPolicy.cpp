@@ -30,6 +30,8 @@ Role roleFromName(const QString& name)
 QString actionName(Action action)
 {
     switch (action) {
+    case Action::CreateCache:
+        return QStringLiteral("cache.create");
     case Action::ImportRecordings:
         return QStringLiteral("recording.import");
     case Action::SyncVault:
@@ -65,6 +67,7 @@ QString actionName(Action action)
 bool isMutation(Action action)
 {
     switch (action) {
+    case Action::CreateCache:
     case Action::ImportRecordings:
     case Action::SyncVault:
     case Action::AddBookmark:
@@ -78,18 +81,27 @@ bool isMutation(Action action)
     }
 }
 
+QList<Action> allActions()
+{
+    QList<Action> actions;
+    for (int value = int(Action::CreateCache); value <= int(Action::VerifyAuditLog); ++value)
+        actions << Action(value);
+    return actions;
+}
+
 AccessPolicy::AccessPolicy(Role role, bool readOnly)
     : m_role(role)
     , m_readOnly(readOnly || role == Role::Auditor)
-{
-}
+{}
 
 Status AccessPolicy::check(Action action) const
 {
     if (m_role == Role::Invalid || action == Action::Invalid)
-        return makeError(QCoreApplication::translate("AccessPolicy", "no role: %1 is not allowed").arg(actionName(action)));
+        return makeError(QCoreApplication::translate("AccessPolicy", "no role: %1 is not allowed")
+                             .arg(actionName(action)));
     if (isMutation(action) && m_readOnly) {
-        const QString who = m_role == Role::Auditor ? QStringLiteral("auditor") : QStringLiteral("--read-only");
+        const QString who =
+            m_role == Role::Auditor ? QStringLiteral("auditor") : QStringLiteral("--read-only");
         return makeError(QCoreApplication::translate("AccessPolicy", "read-only (%1): %2 is not allowed")
                              .arg(who, actionName(action)));
     }

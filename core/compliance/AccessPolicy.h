@@ -2,6 +2,7 @@
 
 #include "util/Result.h"
 
+#include <QList>
 #include <QString>
 
 namespace holdfast::compliance {
@@ -23,6 +24,7 @@ enum class Action
 {
     Invalid = 0,
     // mutations
+    CreateCache,
     ImportRecordings,
     SyncVault,
     AddBookmark,
@@ -41,6 +43,7 @@ enum class Action
 
 QString actionName(Action action); // stable audit-log name, e.g. "recording.import"
 bool isMutation(Action action);
+QList<Action> allActions(); // every valid action, for tests and the UI
 
 // The one place that decides who may do what. Enforced in core by the
 // Workspace, not only by greying out buttons.

@@ -1,0 +1,158 @@
+#pragma once
+
+#include "audit/AuditLog.h"
+#include "audit/AuditVerifier.h"
+#include "cache/RecordingStore.h"
+#include "cache/SearchQuery.h"
+#include "compliance/AccessPolicy.h"
+#include "util/Result.h"
+
+#include <QIODevice>
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace holdfast::crypto {
+struct Argon2idParams;
+}
+
+namespace holdfast::cache {
+class BlobReader;
+class BlobStore;
+class Database;
+class MasterKey;
+} // namespace holdfast::cache
+
+namespace holdfast {
+
+// Who is working: recorded in every audit event.
+struct WorkspaceIdentity
+{
+    QString actor; // user name
+    compliance::Role role = compliance::Role::Invalid;
+    bool readOnly = false; // forced for auditors
+};
+
+// Outcome of importing one package.
+struct ImportedPackage
+{
+    enum class Outcome
+    {
+        Invalid = 0,
+        New,         // verified and stored
+        Updated,     // verified, replaced an older copy with different bytes
+        Unchanged,   // already in the cache with the same signed manifest
+        Quarantined, // failed verification: recorded with the reason, never shown as valid
+        Failed,      // could not be recorded at all (e.g. unreadable manifest, I/O error)
+    };
+    QString packageDirectory;
+    QString recordingId; // empty when the manifest could not be read
+    Outcome outcome = Outcome::Invalid;
+    QString reason; // for Quarantined / Failed
+};
+
+struct ImportReport
+{
+    QList<ImportedPackage> packages;
+    int count(ImportedPackage::Outcome outcome) const;
+};
+
+struct JobProgress
+{
+    QString stage;    // "verifying", "storing media", ...
+    qint64 done = 0;  // packages done
+    qint64 total = 0; // packages in all
+    QString current;  // package being worked on
+};
+
+// The one facade over an unlocked cache: the encrypted database, the blob
+// store, the audit log and the access policy. Desktop and CLI call only this.
+// Every mutation is checked against the access policy and written to the
+// audit log in the same database transaction as the change; views, plays and
+// searches are audited too (except in a read-only workspace, which by design
+// writes nothing at all). Calls are serialised by an internal mutex, so a
+// worker thread may run a long job while another thread reads.
+class Workspace
+{
+public:
+    using ProgressFn = std::function<void(const JobProgress&)>;
+
+    static QString keyFilePath(const QString& cacheDirectory);
+    static QString databasePath(const QString& cacheDirectory);
+    static QString blobsPath(const QString& cacheDirectory);
+
+    // Creates a new cache in an empty or missing directory.
+    static Result<std::unique_ptr<Workspace>> create(const QString& cacheDirectory, const QString& passphrase,
+                                                     const WorkspaceIdentity& identity,
+                                                     const crypto::Argon2idParams* kdfParams = nullptr);
+    // Unlocks an existing cache: "wrong passphrase" after one KDF run, or
+    // "cache damaged: <file>: ..." naming the damaged file. Nothing is written
+    // on failure, and nothing at all in read-only mode.
+    static Result<std::unique_ptr<Workspace>> open(const QString& cacheDirectory, const QString& passphrase,
+                                                   const WorkspaceIdentity& identity);
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    const QString& cacheDirectory() const { return m_cacheDirectory; }
+    const WorkspaceIdentity& identity() const { return m_identity; }
+    bool isReadOnly() const { return m_policy.readOnly(); }
+    const compliance::AccessPolicy& policy() const { return m_policy; }
+
+    // --- mutations (refused with "read-only (auditor): ..." when read-only)
+    Result<ImportReport> importFolderVault(const QString& vaultDirectory, const ProgressFn& progress = {},
+                                           const std::atomic_bool* cancelled = nullptr);
+    Result<qint64> addBookmark(const QString& recordingId, qint64 position_ms, const QString& note);
+    Status removeBookmark(qint64 bookmarkId);
+    Status addTag(const QString& recordingId, const QString& tag);
+    Status removeTag(const QString& recordingId, const QString& tag);
+    // Re-wraps the master key only: instant for any cache size.
+    Status changePassphrase(const QString& oldPassphrase, const QString& newPassphrase,
+                            const crypto::Argon2idParams* kdfParams = nullptr);
+
+    // --- reads
+    Result<QList<cache::RecordingSummary>> listRecordings(const cache::SearchFilter& filter = {},
+                                                          int limit = -1, int offset = 0);
+    Result<cache::RecordingDetail> recording(const QString& recordingId);
+    Result<model::Transcript> transcript(const QString& recordingId); // audited as a view
+    Result<QList<cache::SearchHit>> search(const cache::SearchRequest& request);
+    // A random-access device over a track's decrypted media (never a plaintext file).
+    Result<std::unique_ptr<QIODevice>> openTrackMedia(const QString& recordingId, const QString& trackId);
+    // Reading and verifying the audit log are not themselves audited.
+    Result<QList<audit::AuditEvent>> auditEvents(const audit::AuditFilter& filter = {}, int limit = 100);
+    Result<audit::AuditVerification> verifyAuditLog();
+
+private:
+    Workspace(QString cacheDirectory, const WorkspaceIdentity& identity);
+
+    // Runs `change` and appends its audit event in one transaction.
+    Status inTransaction(compliance::Action action, const QString& target, const QString& detailsJson,
+                         const std::function<Status()>& change);
+    // Appends a view/play/search event (skipped when read-only).
+    Status auditRead(compliance::Action action, const QString& target, const QString& detailsJson);
+    Status lockForWriting();
+    void removeReaderWalFiles();
+    Status collectGarbage();
+    ImportedPackage importPackage(const QString& packageDirectory, const QString& trustedKeysDirectory);
+
+    QString m_cacheDirectory;
+    WorkspaceIdentity m_identity;
+    compliance::AccessPolicy m_policy;
+    std::unique_ptr<cache::MasterKey> m_masterKey;
+    std::unique_ptr<cache::Database> m_database;
+    std::unique_ptr<cache::BlobStore> m_blobs;
+    QRecursiveMutex m_mutex;
+    // flock() on the blob directory: shared while a writable workspace is
+    // open, exclusive for the start-up garbage collection and the switch out
+    // of WAL on close, so neither runs while another writer (desktop and CLI
+    // at once) may have uncommitted blobs or the database open. -1: none.
+    int m_writerLockFd = -1;
+    // Read-only: the -wal / -shm files did not exist when the cache was opened.
+    bool m_walCreatedByReader = false;
+    bool m_shmCreatedByReader = false;
+};
+
+} // namespace holdfast
