@@ -5,7 +5,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <atomic>
 #include <functional>
 
@@ -13,7 +12,7 @@ namespace holdfast::capture {
 
 struct DemoVaultOptions
 {
-    QString outDirectory;   // the folder vault to create or add to
+    QString outDirectory; // the folder vault to create or add to
     int calls = 12;
     quint64 seed = 1;
     bool syncTestCall = false; // reserved for the player issue (beeps and flashes every second)
