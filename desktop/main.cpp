@@ -1,4 +1,5 @@
 #include "app/MainWindow.h"
+#include "app/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,6 +14,8 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("holdfast"));
     QApplication::setApplicationVersion(QStringLiteral(HOLDFAST_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.holdfast.Holdfast"));
+    holdfast::desktop::Translations translations; // after the names above: it reads QSettings
+    translations.install();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -13,17 +13,17 @@ runtime_packages=(
     libgstreamer1.0-0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
     gstreamer1.0-libav gstreamer1.0-pulseaudio gstreamer1.0-x
     libsqlcipher0 libssl3 libargon2-1 libespeak-ng1 espeak-ng-data fonts-dejavu-core
-    libkf5syntaxhighlighting-tools
+    libkf5syntaxhighlighting-tools libqt6svg6 qt6-translations-l10n
 )
 build_packages=(
     cmake ninja-build pkg-config g++ make git clang-format
-    qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
     libgl-dev libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
     libsqlcipher-dev libssl-dev libargon2-dev libespeak-ng-dev
 )
 test_packages=(
     gstreamer1.0-tools espeak-ng sqlcipher sqlite3 openssl sox libsox-fmt-all
-    xvfb xauth imagemagick pulseaudio pulseaudio-utils appstream dpkg-dev file curl
+    xvfb xauth imagemagick pulseaudio pulseaudio-utils appstream dpkg-dev file curl desktop-file-utils python3
     nodejs npm
 )
 

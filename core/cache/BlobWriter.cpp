@@ -195,6 +195,9 @@ struct BlobWriter::Private
         case Failure::Write:
             return fail(QStringLiteral("cannot write %1: %2")
                             .arg(QFile::decodeName(partialPath), errnoText(outcome.error)));
+        case Failure::Sync:
+            return fail(QStringLiteral("cannot sync %1: %2")
+                            .arg(QFile::decodeName(partialPath), errnoText(outcome.error)));
         }
         plaintextBytes = outcome.plaintextBytes;
         nextChunk = outcome.chunks;

@@ -31,7 +31,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Workspace", text);
+    return QCoreApplication::translate("holdfast::Workspace", text);
 }
 
 QString json(const QJsonObject& object)

@@ -1,6 +1,8 @@
 // Throughput of the encrypted blob store, driven by bench_blob_store.sh:
 //   bench_blob_store memory <seconds>       in-memory chunk encrypt / decrypt, 16 KiB blocks
 //   bench_blob_store import <file> <dir>    BlobWriter::importFile into <dir> (created)
+//   bench_blob_store append <file> <dir>    the same through create / appendFile / finish,
+//                                           the single-threaded path (for comparison)
 //   bench_blob_store roundtrip <file> <dir> import, then sequential 16 KiB reads through BlobReader
 // Prints "key value" lines; the script turns them into BENCH lines.
 
@@ -103,7 +105,17 @@ int runMemory(double seconds)
     return 0;
 }
 
-int runImport(const QString& source, const QString& directory)
+Result<BlobInfo> appendWhole(const BlobStore& store, const QString& source)
+{
+    Result<std::unique_ptr<BlobWriter>> writer = store.createWriter();
+    if (!writer)
+        return writer.error();
+    if (Status appended = (*writer)->appendFile(source); !appended)
+        return appended.error();
+    return (*writer)->finish();
+}
+
+int runImport(const QString& source, const QString& directory, bool pipelined)
 {
     const MasterKey key = std::move(MasterKey::generate()).value();
     BlobStore store(directory, key);
@@ -111,7 +123,7 @@ int runImport(const QString& source, const QString& directory)
         return fail(made.errorMessage());
     QElapsedTimer timer;
     timer.start();
-    Result<BlobInfo> info = store.importFile(source);
+    Result<BlobInfo> info = pipelined ? store.importFile(source) : appendWhole(store, source);
     const qint64 elapsedNs = timer.nsecsElapsed();
     if (!info)
         return fail(info.errorMessage());
@@ -160,9 +172,11 @@ int main(int argc, char** argv)
     if (args.size() >= 2 && args[1] == QLatin1String("memory"))
         return runMemory(args.size() >= 3 ? args[2].toDouble() : 3.0);
     if (args.size() == 4 && args[1] == QLatin1String("import"))
-        return runImport(args[2], args[3]);
+        return runImport(args[2], args[3], true);
+    if (args.size() == 4 && args[1] == QLatin1String("append"))
+        return runImport(args[2], args[3], false);
     if (args.size() == 4 && args[1] == QLatin1String("roundtrip"))
         return runRoundTrip(args[2], args[3]);
-    return fail(QStringLiteral(
-        "usage: bench_blob_store memory [seconds] | import <file> <dir> | roundtrip <file> <dir>"));
+    return fail(
+        QStringLiteral("usage: bench_blob_store memory [seconds] | import|append|roundtrip <file> <dir>"));
 }

@@ -2,6 +2,7 @@
 // damage is detected (never garbage handed to a decoder).
 
 #include "cache/BlobFormat.h"
+#include "cache/BlobImportPipeline.h"
 #include "cache/BlobReader.h"
 #include "cache/BlobStore.h"
 #include "cache/BlobWriter.h"
@@ -14,6 +15,8 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace holdfast;
 using namespace holdfast::cache;
@@ -66,6 +69,11 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void importFileAndStoreOperations();
+    void importFilePipeline_data();
+    void importFilePipeline();
+    void appendFileThenWrite();
+    void importFileReadFailureLeavesNothing();
+    void importFileWriteFailureLeavesNothing();
     void randomAccessReads();
     void readerIsARandomAccessDevice();
     void ciphertextHoldsNoPlaintextWindow();
@@ -199,6 +207,105 @@ void TestBlobStore::importFileAndStoreOperations()
     QVERIFY(m_store->blobIds().isEmpty());
     QCOMPARE(m_store->removeInterruptedWrites(), 1);
     QVERIFY(QDir(m_blobs).entryList(QDir::Files).isEmpty());
+}
+
+// importFile runs a read / hash / encrypt+write pipeline in 1 MiB slots
+// (BlobImportPipeline): sizes around chunk and slot boundaries, odd sizes
+// spanning several slots.
+void TestBlobStore::importFilePipeline_data()
+{
+    QTest::addColumn<qint64>("size");
+    const qint64 slot = BlobImportPipeline::kChunksPerSlot * bf::kChunkBytes;
+    QTest::newRow("0") << qint64(0);
+    QTest::newRow("1") << qint64(1);
+    QTest::newRow("64Ki") << qint64(bf::kChunkBytes);
+    QTest::newRow("slot-1") << slot - 1;
+    QTest::newRow("slot") << slot;
+    QTest::newRow("slot+1") << slot + 1;
+    QTest::newRow("2 slots") << 2 * slot;
+    // More slots than the ring holds, odd size: a short last chunk.
+    QTest::newRow("odd multi-slot") << (BlobImportPipeline::kSlots + 2) * slot + 3 * bf::kChunkBytes + 4321;
+}
+
+void TestBlobStore::importFilePipeline()
+{
+    QFETCH(qint64, size);
+    const QByteArray plaintext = randomBytes(size, quint32(size) + 41);
+    const QString source = m_dir->filePath(QStringLiteral("recording.mp4"));
+    QVERIFY(writeFile(source, plaintext));
+    Result<BlobInfo> info = m_store->importFile(source);
+    QVERIFY2(info.ok(), qPrintable(info.errorMessage()));
+    QCOMPARE(info->plaintextBytes, size);
+    QCOMPARE(info->plaintextSha256, crypto::Sha256::hash(plaintext));
+    const qint64 chunks = size == 0 ? 1 : (size + bf::kChunkBytes - 1) / bf::kChunkBytes;
+    QCOMPARE(QFileInfo(m_store->blobPath(info->blobId)).size(),
+             bf::kHeaderBytes + size + chunks * bf::kTagBytes);
+    QCOMPARE(QDir(m_blobs).entryList(QDir::Files | QDir::Hidden), QStringList{info->blobId});
+
+    Result<std::unique_ptr<BlobReader>> reader = m_store->openReader(info->blobId);
+    QVERIFY2(reader.ok(), qPrintable(reader.errorMessage()));
+    QCOMPARE((*reader)->size(), size);
+    const QByteArray back = (*reader)->readAll();
+    QCOMPARE(back.size(), plaintext.size());
+    QVERIFY(back == plaintext);
+}
+
+// appendFile is the single-threaded path: the file need not be the whole blob.
+void TestBlobStore::appendFileThenWrite()
+{
+    const QByteArray head = randomBytes(2 * bf::kChunkBytes + 99, 43);
+    const QByteArray tail = randomBytes(777, 44);
+    const QString source = m_dir->filePath(QStringLiteral("part.opus"));
+    QVERIFY(writeFile(source, head));
+    Result<std::unique_ptr<BlobWriter>> writer = m_store->createWriter();
+    QVERIFY(writer.ok());
+    QVERIFY((*writer)->appendFile(source).ok());
+    QVERIFY((*writer)->write(tail).ok());
+    Result<BlobInfo> info = (*writer)->finish();
+    QVERIFY2(info.ok(), qPrintable(info.errorMessage()));
+    QCOMPARE(info->plaintextSha256, crypto::Sha256::hash(head + tail));
+    Result<std::unique_ptr<BlobReader>> reader = m_store->openReader(info->blobId);
+    QVERIFY(reader.ok());
+    QVERIFY((*reader)->readAll() == head + tail);
+}
+
+void TestBlobStore::importFileReadFailureLeavesNothing()
+{
+    // A directory opens for reading, but read() fails (EISDIR): the failure
+    // comes from inside the pipeline, after the partial file was created.
+    const QString directory = m_dir->filePath(QStringLiteral("not-a-file.mp4"));
+    QVERIFY(QDir().mkpath(directory));
+    Result<BlobInfo> info = m_store->importFile(directory);
+    QVERIFY(!info.ok());
+    QVERIFY2(info.errorMessage().contains(QStringLiteral("not-a-file.mp4: read error")),
+             qPrintable(info.errorMessage()));
+    QVERIFY(QDir(m_blobs).entryList(QDir::Files | QDir::Hidden).isEmpty());
+}
+
+void TestBlobStore::importFileWriteFailureLeavesNothing()
+{
+    // A file size limit makes the writer thread fail part-way, with slots
+    // still being read and encrypted behind it.
+    const qint64 slot = BlobImportPipeline::kChunksPerSlot * bf::kChunkBytes;
+    const QByteArray plaintext = randomBytes(5 * slot + 12345, 47);
+    const QString source = m_dir->filePath(QStringLiteral("long-call.mp4"));
+    QVERIFY(writeFile(source, plaintext));
+
+    rlimit saved = {};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+    rlimit limited = saved;
+    limited.rlim_cur = rlim_t(2 * slot + 1000);
+    const auto savedHandler = std::signal(SIGXFSZ, SIG_IGN); // write() fails with EFBIG instead
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &limited), 0);
+    Result<BlobInfo> info = m_store->importFile(source);
+    ::setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, savedHandler);
+
+    QVERIFY(!info.ok());
+    QVERIFY2(info.errorMessage().contains(QStringLiteral("cannot write")), qPrintable(info.errorMessage()));
+    QVERIFY(QDir(m_blobs).entryList(QDir::Files | QDir::Hidden).isEmpty());
+    // The store still works afterwards.
+    QVERIFY(m_store->importFile(source).ok());
 }
 
 void TestBlobStore::randomAccessReads()
