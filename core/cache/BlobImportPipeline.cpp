@@ -24,11 +24,11 @@ constexpr qint64 kSlotPlainBytes = BlobImportPipeline::kChunksPerSlot * kChunkBy
 constexpr qint64 kSlotRecordBytes = BlobImportPipeline::kChunksPerSlot * kRecordBytes;
 constexpr qint64 kPageBytes = 4096;
 // Writeback is started in steps of this many bytes.
-constexpr qint64 kWritebackBytes = 8 * 1024 * 1024;
+constexpr qint64 kWritebackBytes = 4 * 1024 * 1024;
 // fdatasync in the background every this many bytes. In a VM a sync also
 // makes the host persist what it cached; done only at the end, that costs
 // ~0.15 s for 256 MiB, done as the blob grows it overlaps with the work.
-constexpr qint64 kInterimSyncBytes = 32 * 1024 * 1024;
+constexpr qint64 kInterimSyncBytes = 16 * 1024 * 1024;
 constexpr size_t kHugePageBytes = 2 * 1024 * 1024;
 
 unsigned char* plainAt(unsigned char* records, qint64 plainOffset)
