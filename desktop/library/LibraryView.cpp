@@ -44,7 +44,8 @@ LibraryView::LibraryView(RecordingListModel* model, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(RecordingListModel::TitleColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(RecordingListModel::ParticipantsColumn,
+                                                      QHeaderView::Stretch);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &LibraryView::showDetails);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LibraryView::showDetails);

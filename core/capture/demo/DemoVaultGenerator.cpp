@@ -34,13 +34,14 @@ bool isCancelled(const std::atomic_bool* cancelled)
     return cancelled && cancelled->load();
 }
 
-// A weekday in October-November 2026, during working hours (UTC).
+// A weekday from 1 October to 15 November 2026, during working hours (UTC):
+// fixed dates keep the output deterministic; all lie in the recent past.
 QDateTime callStart(quint64 seed, int callIndex)
 {
     DemoRandom random(DemoRandom::derive(seed, QStringLiteral("started-at/%1").arg(callIndex)));
     QDate day;
     do
-        day = QDate(2026, 10, 1).addDays(random.range(0, 60));
+        day = QDate(2026, 10, 1).addDays(random.range(0, 45));
     while (day.dayOfWeek() > 5);
     return QDateTime(day, QTime(random.range(8, 16), random.range(0, 59), random.range(0, 59)), Qt::UTC);
 }
