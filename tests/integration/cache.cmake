@@ -23,3 +23,8 @@ holdfast_add_test(tst_cache_cli
 foreach(_t tst_workspace tst_cache_at_rest tst_import_crash tst_cache_cli)
     add_dependencies(${_t} holdfast-cli)
 endforeach()
+holdfast_add_test(tst_encrypted_playback
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_encrypted_playback.cpp
+    LIBS Qt6::Multimedia
+    LABELS integration cache
+    FIXTURES demo_vault)
