@@ -15,12 +15,15 @@ build: deps
 	cmake --preset dev
 	cmake --build --preset dev -j$(JOBS)
 
-# Installs what is missing, builds, makes the demo vault once, starts the app on it.
-demo: build
-	@if [ ! -f "$(DEMO_DIR)/vault/keys/.complete" ]; then \
-	    echo "Generating the demo vault in $(DEMO_DIR)/vault (about 3 minutes)"; \
+# Installs what is missing, builds the two programs, makes the demo vault once,
+# starts the app on it.
+demo: deps
+	cmake --preset dev
+	cmake --build --preset dev -j$(JOBS) --target holdfast holdfast-cli
+	@if [ ! -f "$(DEMO_DIR)/.vault-complete" ]; then \
+	    echo "Generating the demo vault in $(DEMO_DIR)/vault (one to two minutes)"; \
 	    QT_QPA_PLATFORM=offscreen build/dev/core/cli/holdfast-cli demo-vault --out "$(DEMO_DIR)/vault" --replace \
-	        && touch "$(DEMO_DIR)/vault/keys/.complete"; \
+	        && touch "$(DEMO_DIR)/.vault-complete"; \
 	fi
 	build/dev/desktop/holdfast --vault "$(DEMO_DIR)/vault"
 
