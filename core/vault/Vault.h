@@ -66,54 +66,8 @@ inline VaultError makeVaultError(ErrorKind kind, QString message, int httpStatus
     return VaultError{kind, std::move(message), httpStatus, std::move(serviceCode)};
 }
 
-// Like holdfast::Result, but the error carries a kind callers can branch on.
-template <typename T> class [[nodiscard]] VaultResult
-{
-public:
-    VaultResult(T value)
-        : m_state(std::move(value))
-    {}
-    VaultResult(VaultError error)
-        : m_state(std::move(error))
-    {}
-
-    bool ok() const { return std::holds_alternative<T>(m_state); }
-    explicit operator bool() const { return ok(); }
-
-    const T& value() const& { return std::get<T>(m_state); }
-    T& value() & { return std::get<T>(m_state); }
-    T&& value() && { return std::get<T>(std::move(m_state)); }
-    const T& operator*() const& { return value(); }
-    T& operator*() & { return value(); }
-    const T* operator->() const { return &value(); }
-    T* operator->() { return &value(); }
-
-    const VaultError& error() const { return std::get<VaultError>(m_state); }
-    ErrorKind kind() const { return ok() ? ErrorKind::Invalid : error().kind; }
-    QString errorMessage() const { return ok() ? QString() : error().message; }
-
-private:
-    std::variant<T, VaultError> m_state;
-};
-
-template <> class [[nodiscard]] VaultResult<void>
-{
-public:
-    VaultResult() = default;
-    VaultResult(VaultError error)
-        : m_error(std::move(error))
-    {}
-
-    bool ok() const { return !m_error.has_value(); }
-    explicit operator bool() const { return ok(); }
-    const VaultError& error() const { return *m_error; }
-    ErrorKind kind() const { return ok() ? ErrorKind::Invalid : m_error->kind; }
-    QString errorMessage() const { return ok() ? QString() : m_error->message; }
-
-private:
-    std::optional<VaultError> m_error;
-};
-
+// holdfast::Result whose error carries a kind callers can branch on.
+template <typename T> using VaultResult = holdfast::Result<T, VaultError>;
 using VaultStatus = VaultResult<void>;
 
 using Metadata = QMap<QString, QString>;
