@@ -60,6 +60,17 @@ Result<BlobInfo> BlobStore::importFile(const QString& sourcePath) const
     return BlobWriter::importFile(sourcePath, m_directory, m_masterKey);
 }
 
+Result<std::unique_ptr<BlobWriter>> BlobStore::resumeWriter(const QString& blobId) const
+{
+    return BlobWriter::resume(m_directory, m_masterKey, blobId);
+}
+
+void BlobStore::removePartial(const QString& blobId) const
+{
+    if (isValidBlobId(blobId))
+        QDir(m_directory).remove(blobId + QLatin1String(kPartialSuffix));
+}
+
 Result<std::unique_ptr<BlobReader>> BlobStore::openReader(const QString& blobId, QObject* parent) const
 {
     const QString path = blobPath(blobId);
@@ -83,13 +94,14 @@ Status BlobStore::remove(const QString& blobId) const
     return {};
 }
 
-int BlobStore::removeInterruptedWrites() const
+int BlobStore::removeInterruptedWrites(const QSet<QString>& keep) const
 {
     int removed = 0;
     const QString pattern = QStringLiteral("*") + QLatin1String(kPartialSuffix);
     const QStringList names = QDir(m_directory).entryList({pattern}, QDir::Files);
     for (const QString& name : names) {
-        if (isValidBlobId(name.chopped(int(qstrlen(kPartialSuffix)))) && QDir(m_directory).remove(name))
+        const QString id = name.chopped(int(qstrlen(kPartialSuffix)));
+        if (isValidBlobId(id) && !keep.contains(id) && QDir(m_directory).remove(name))
             ++removed;
     }
     return removed;

@@ -4,6 +4,7 @@
 #include "cache/BlobWriter.h"
 #include "util/Result.h"
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -32,11 +33,16 @@ public:
 
     Result<std::unique_ptr<BlobWriter>> createWriter() const;
     Result<BlobInfo> importFile(const QString& sourcePath) const;
+    // Continues a suspended download (BlobWriter::resume).
+    Result<std::unique_ptr<BlobWriter>> resumeWriter(const QString& blobId) const;
+    // Removes the partial file of a blob, if any.
+    void removePartial(const QString& blobId) const;
     Result<std::unique_ptr<BlobReader>> openReader(const QString& blobId, QObject* parent = nullptr) const;
     Status remove(const QString& blobId) const;
     // Deletes the *.partial files a crash left behind (call while no writer
-    // is active); returns how many were removed.
-    int removeInterruptedWrites() const;
+    // is active), except those of the ids in keep (suspended downloads);
+    // returns how many were removed.
+    int removeInterruptedWrites(const QSet<QString>& keep = {}) const;
 
 private:
     QString m_directory;

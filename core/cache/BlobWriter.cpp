@@ -61,6 +61,7 @@ struct BlobWriter::Private
         Finished,
         Failed,
         Aborted,
+        Suspended,
     };
 
     State state = State::Invalid;
@@ -91,7 +92,7 @@ struct BlobWriter::Private
             ::close(fd);
             fd = -1;
         }
-        if (!partialPath.isEmpty() && state != State::Finished) {
+        if (!partialPath.isEmpty() && state != State::Finished && state != State::Suspended) {
             ::unlink(partialPath.constData());
             partialPath.clear();
         }
@@ -113,9 +114,10 @@ struct BlobWriter::Private
             return {};
         if (state == State::Failed)
             return makeError(failure);
-        return makeError(
-            QStringLiteral("blob %1: the writer is already %2")
-                .arg(id, state == State::Finished ? QStringLiteral("finished") : QStringLiteral("aborted")));
+        return makeError(QStringLiteral("blob %1: the writer is already %2")
+                             .arg(id, state == State::Finished    ? QStringLiteral("finished")
+                                      : state == State::Suspended ? QStringLiteral("suspended")
+                                                                  : QStringLiteral("aborted")));
     }
 
     Status flushOutput()
@@ -337,6 +339,85 @@ Result<BlobInfo> BlobWriter::finish()
                              .arg(d->id, QFile::decodeName(d->directoryPath), errnoText(syncErrno)));
     }
     return BlobInfo{d->id, d->plaintextBytes, d->sha.result()};
+}
+
+Result<std::unique_ptr<BlobWriter>> BlobWriter::resume(const QString& blobsDirectory,
+                                                       const MasterKey& masterKey, const QString& blobId)
+{
+    if (!isValidBlobId(blobId))
+        return makeError(QStringLiteral("cannot resume blob \"%1\": not a blob id").arg(blobId));
+    const QByteArray idBytes = QByteArray::fromHex(blobId.toLatin1());
+    auto p = std::make_unique<Private>();
+    p->id = blobId;
+    Result<BlobCipher> cipher = BlobCipher::create(masterKey, idBytes, crypto::AesGcm::Direction::Encrypt);
+    Result<BlobCipher> opener = BlobCipher::create(masterKey, idBytes, crypto::AesGcm::Direction::Decrypt);
+    if (!cipher || !opener)
+        return makeError(
+            QStringLiteral("blob %1: %2").arg(blobId, (cipher ? opener : cipher).errorMessage()));
+    p->cipher.emplace(std::move(cipher).value());
+
+    const QDir directory(blobsDirectory);
+    p->directoryPath = QFile::encodeName(directory.absolutePath());
+    p->finalPath = QFile::encodeName(directory.absoluteFilePath(blobId));
+    const QByteArray partialPath = p->finalPath + kPartialSuffix;
+    p->fd = ::open(partialPath.constData(), O_RDWR | O_CLOEXEC);
+    if (p->fd < 0)
+        return makeError(QStringLiteral("blob %1: cannot reopen %2: %3")
+                             .arg(blobId, QFile::decodeName(partialPath), errnoText(errno)));
+    p->partialPath = partialPath;
+    // Suspended from here on: a failure below keeps the file for the caller
+    // to remove or retry; nothing of it is trusted until checked.
+    p->state = Private::State::Suspended;
+
+    unsigned char header[kHeaderBytes];
+    if (::pread(p->fd, header, kHeaderBytes, 0) != kHeaderBytes)
+        return makeError(
+            QStringLiteral("blob %1: %2 has no complete header").arg(blobId, QFile::decodeName(partialPath)));
+    if (const QString wrong = opener->checkHeader(header); !wrong.isEmpty())
+        return makeError(
+            QStringLiteral("blob %1: %2: %3").arg(blobId, QFile::decodeName(partialPath), wrong));
+
+    // Every whole record must open as a non-final chunk with the right
+    // index; the first that does not (torn by a crash, never written) ends
+    // what is kept.
+    std::unique_ptr<unsigned char[]> record(new unsigned char[kRecordBytes]);
+    PlainBuffer plain = makePlainBuffer(kChunkBytes);
+    qint64 offset = kHeaderBytes;
+    for (;;) {
+        const ssize_t got = ::pread(p->fd, record.get(), kRecordBytes, offset);
+        if (got != kRecordBytes ||
+            !opener->openChunk(p->nextChunk, false, record.get(), kChunkBytes, plain.get()))
+            break;
+        p->sha.addData(reinterpret_cast<const char*>(plain.get()), kChunkBytes);
+        p->plaintextBytes += kChunkBytes;
+        ++p->nextChunk;
+        offset += kRecordBytes;
+    }
+    if (::ftruncate(p->fd, offset) != 0 || ::lseek(p->fd, offset, SEEK_SET) != offset)
+        return makeError(QStringLiteral("blob %1: cannot cut %2 to its verified part: %3")
+                             .arg(blobId, QFile::decodeName(partialPath), errnoText(errno)));
+    p->fileBytes = offset;
+    p->writebackStartedBytes = offset;
+    p->state = Private::State::Open;
+    return std::unique_ptr<BlobWriter>(new BlobWriter(std::move(p)));
+}
+
+Result<qint64> BlobWriter::suspend()
+{
+    if (Status open = d->checkOpen(); !open)
+        return open.error();
+    // The pending chunk is not sealed (it may not be whole): it is dropped
+    // and downloaded again on resume.
+    d->plaintextBytes -= d->pendingBytes;
+    OPENSSL_cleanse(d->pending.get(), kChunkBytes);
+    d->pendingBytes = 0;
+    if (Status flushed = d->flushOutput(); !flushed)
+        return flushed.error();
+    (void)::fdatasync(d->fd); // best effort: resume() checks whatever is there
+    ::close(d->fd);
+    d->fd = -1;
+    d->state = Private::State::Suspended;
+    return d->plaintextBytes;
 }
 
 void BlobWriter::abort()

@@ -43,6 +43,14 @@ public:
     // nothing behind, when the file cannot be read or shrinks while read.
     static Result<BlobInfo> importFile(const QString& sourcePath, const QString& blobsDirectory,
                                        const MasterKey& masterKey);
+    // Reopens the partial file a suspend() (or a crash) left behind, for a
+    // download that continues where it stopped: every whole record is
+    // decrypted and checked (which also rebuilds the SHA-256 of the plaintext),
+    // and the file is cut after the last good one. plaintextBytesWritten()
+    // then says where to continue. Fails when there is no such partial file or
+    // its header is not this blob's.
+    static Result<std::unique_ptr<BlobWriter>> resume(const QString& blobsDirectory,
+                                                      const MasterKey& masterKey, const QString& blobId);
 
     QString blobId() const;
     qint64 plaintextBytesWritten() const;
@@ -57,6 +65,10 @@ public:
     Result<BlobInfo> finish();
     // Drops the blob: closes and removes the partial file. Idempotent.
     void abort();
+    // Stops writing but keeps the partial file for resume(): writes the
+    // records sealed so far (the unsealed tail is dropped) and closes the
+    // file. Returns the plaintext bytes kept. The writer is done afterwards.
+    Result<qint64> suspend();
 
 private:
     struct Private;

@@ -1,6 +1,6 @@
 #include "capture/PackageVerifier.h"
 
-#include "crypto/Ed25519PublicKey.h"
+#include "capture/ManifestSignatureCheck.h"
 #include "crypto/Sha256.h"
 #include "model/Transcript.h"
 
@@ -168,30 +168,15 @@ VerificationReport PackageVerifier::verify(const QString& packageDirectory) cons
 
     // 2. The signature over the exact manifest bytes.
     if (const auto signature = check.readSmallFile(kSignature, 4096)) {
-        const QString node = manifest.captureNode;
-        if (signature->size() != crypto::Ed25519PublicKey::kSignatureBytes) {
-            check.problem(kSignature, QStringLiteral("wrong length (%1 bytes, an Ed25519 signature has %2)")
-                                          .arg(signature->size())
-                                          .arg(crypto::Ed25519PublicKey::kSignatureBytes));
-        } else if (!model::isSafeCaptureNodeId(node)) {
-            check.problem(kSignature,
-                          QStringLiteral("signed by an invalid capture node id \"%1\"").arg(node));
-        } else {
-            const QString keyPath = QDir(m_trustedKeysDirectory).filePath(node + QStringLiteral(".pem"));
-            if (!QFileInfo(keyPath).isFile()) {
-                check.problem(
-                    kSignature,
-                    QStringLiteral("signed by capture node %1 whose key is not trusted (no keys/%1.pem)")
-                        .arg(node));
-            } else if (auto key = crypto::Ed25519PublicKey::loadPem(keyPath); !key) {
-                check.problem(kSignature, QStringLiteral("trusted key of capture node %1 is unusable: %2")
-                                              .arg(node, key.errorMessage()));
-            } else if (!key->verify(*manifestBytes, *signature)) {
-                check.problem(kSignature, QStringLiteral("invalid signature: manifest.json was not signed by "
-                                                         "capture node %1 (keys/%1.pem) or was changed")
-                                              .arg(node));
-            }
-        }
+        const QString problem = manifestSignatureProblem(
+            manifest, *manifestBytes, *signature, [this](const QString& node) -> std::optional<QByteArray> {
+                QFile key(QDir(m_trustedKeysDirectory).filePath(node + QStringLiteral(".pem")));
+                if (!QFileInfo(key.fileName()).isFile() || !key.open(QIODevice::ReadOnly))
+                    return std::nullopt;
+                return key.read(64 * 1024);
+            });
+        if (!problem.isEmpty())
+            check.problem(kSignature, problem);
     }
 
     // 3. Every listed file, size first (cheap, and bounds the hashing work).

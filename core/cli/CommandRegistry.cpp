@@ -9,6 +9,8 @@
 #include "PasswdCommand.h"
 #include "SearchCommand.h"
 #include "ShowCommand.h"
+#include "SyncCommand.h"
+#include "UploadCommand.h"
 #include "VerifyCommand.h"
 
 namespace holdfast::cli {
@@ -22,6 +24,8 @@ CommandRegistry CommandRegistry::standard()
     registry.add(std::make_unique<InitCommand>());
     registry.add(std::make_unique<PasswdCommand>());
     registry.add(std::make_unique<ImportCommand>());
+    registry.add(std::make_unique<SyncCommand>());
+    registry.add(std::make_unique<UploadCommand>());
     registry.add(std::make_unique<ListCommand>());
     registry.add(std::make_unique<ShowCommand>());
     registry.add(std::make_unique<SearchCommand>());

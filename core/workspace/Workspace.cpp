@@ -11,6 +11,7 @@
 #include "capture/PackageVerifier.h"
 #include "crypto/Argon2idKdf.h"
 #include "crypto/SecureMemory.h"
+#include "sync/SyncStateStore.h"
 #include "vault/LocalFolderVault.h"
 
 #include <QCoreApplication>
@@ -255,7 +256,10 @@ Status Workspace::collectGarbage()
     }
     // Back to shared whatever happens below.
     const auto downgrade = qScopeGuard([this] { ::flock(m_writerLockFd, LOCK_SH); });
-    m_blobs->removeInterruptedWrites();
+    auto suspended = sync::SyncStateStore(*m_database).pendingDownloadBlobIds();
+    if (!suspended)
+        return suspended.error();
+    m_blobs->removeInterruptedWrites(*suspended);
     auto statement =
         m_database->prepare(QStringLiteral("SELECT blob_id FROM files WHERE blob_id IS NOT NULL "
                                            "UNION SELECT blob_id FROM tracks WHERE blob_id IS NOT NULL"),
@@ -480,6 +484,83 @@ ImportedPackage Workspace::importPackage(const QString& packageDirectory, const 
     result.outcome = !verified ? Outcome::Quarantined : exists ? Outcome::Updated : Outcome::New;
     result.reason = verified ? QString() : recordingReason(quarantineReason);
     return result;
+}
+
+Result<int> Workspace::lockForSync()
+{
+    const QByteArray path = QFile::encodeName(m_cacheDirectory);
+    const int fd = ::open(path.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return makeError(tr("cannot open the cache directory %1").arg(m_cacheDirectory));
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return makeError(tr("another sync is already running on the cache %1").arg(m_cacheDirectory));
+    }
+    return fd;
+}
+
+sync::SyncContext Workspace::syncContext()
+{
+    return sync::SyncContext{
+        *m_database, *m_blobs, m_mutex,
+        [this](const QString& target, const QString& detailsJson, const std::function<Status()>& change) {
+            return inTransaction(compliance::Action::SyncVault, target, detailsJson, change);
+        },
+        [this](const std::function<Status()>& change) -> Status {
+            const QMutexLocker lock(&m_mutex);
+            if (const Status allowed = m_policy.check(compliance::Action::SyncVault); !allowed)
+                return allowed;
+            auto transaction = cache::DatabaseTransaction::begin(*m_database);
+            if (!transaction)
+                return transaction.error();
+            if (const Status changed = change(); !changed)
+                return changed;
+            return transaction->commit();
+        }};
+}
+
+Result<sync::SyncReport> Workspace::syncVault(vault::Vault& vault, const QString& vaultUrl,
+                                              const sync::SyncOptions& options,
+                                              const SyncProgressFn& progress,
+                                              const std::atomic_bool* cancelled)
+{
+    if (const Status allowed = m_policy.check(compliance::Action::SyncVault); !allowed)
+        return allowed.error();
+    auto lock = lockForSync();
+    if (!lock)
+        return lock.error();
+    const auto unlock = qScopeGuard([fd = *lock] { ::close(fd); });
+    sync::SyncEngine engine(syncContext(), vault, vaultUrl, options);
+    return engine.run(progress, cancelled);
+}
+
+Status Workspace::fetchTrackMedia(vault::Vault& vault, const QString& vaultUrl, const QString& recordingId,
+                                  const QString& trackId, const SyncProgressFn& progress,
+                                  const std::atomic_bool* cancelled)
+{
+    if (const Status allowed = m_policy.check(compliance::Action::SyncVault); !allowed)
+        return allowed;
+    QString path;
+    {
+        const QMutexLocker lock(&m_mutex);
+        auto detail = cache::RecordingStore(*m_database).detail(recordingId);
+        if (!detail)
+            return detail.error();
+        const model::Track* track = detail->manifest.track(trackId);
+        if (!track)
+            return makeError(tr("recording %1 has no track %2").arg(recordingId, trackId));
+        path = track->path;
+    }
+    sync::SyncOptions options;
+    options.jobs = 1;
+    sync::SyncEngine engine(syncContext(), vault, vaultUrl, options);
+    return engine.fetchMedia(recordingId, path, progress, cancelled);
+}
+
+Result<QString> Workspace::recordingVaultUrl(const QString& recordingId)
+{
+    const QMutexLocker lock(&m_mutex);
+    return sync::SyncStateStore(*m_database).vaultOf(recordingId);
 }
 
 Result<qint64> Workspace::addBookmark(const QString& recordingId, qint64 position_ms, const QString& note)

@@ -5,6 +5,8 @@
 #include "cache/RecordingStore.h"
 #include "cache/SearchQuery.h"
 #include "compliance/AccessPolicy.h"
+#include "sync/SyncEngine.h"
+#include "sync/SyncTypes.h"
 #include "util/Result.h"
 
 #include <QIODevice>
@@ -25,6 +27,10 @@ class BlobStore;
 class Database;
 class MasterKey;
 } // namespace holdfast::cache
+
+namespace holdfast::vault {
+class Vault;
+}
 
 namespace holdfast {
 
@@ -79,6 +85,7 @@ class Workspace
 {
 public:
     using ProgressFn = std::function<void(const JobProgress&)>;
+    using SyncProgressFn = std::function<void(const sync::SyncProgress&)>;
 
     static QString keyFilePath(const QString& cacheDirectory);
     static QString databasePath(const QString& cacheDirectory);
@@ -105,6 +112,19 @@ public:
     // --- mutations (refused with "read-only (auditor): ..." when read-only)
     Result<ImportReport> importFolderVault(const QString& vaultDirectory, const ProgressFn& progress = {},
                                            const std::atomic_bool* cancelled = nullptr);
+    // Pulls a vault into the cache (sync::SyncEngine): metadata first, then
+    // media by policy, then eviction of what left the scope. vaultUrl names the
+    // vault in the sync state ("azure://calls/team-a"). One sync at a time per
+    // cache, also across processes. Listing failures leave the cache as it
+    // was; a cancelled sync keeps what it committed and resumes next time.
+    Result<sync::SyncReport> syncVault(vault::Vault& vault, const QString& vaultUrl,
+                                       const sync::SyncOptions& options, const SyncProgressFn& progress = {},
+                                       const std::atomic_bool* cancelled = nullptr);
+    // The on-demand policy: downloads, verifies and stores one track's media
+    // from the vault the recording was synced from (recordingVaultUrl()).
+    Status fetchTrackMedia(vault::Vault& vault, const QString& vaultUrl, const QString& recordingId,
+                           const QString& trackId, const SyncProgressFn& progress = {},
+                           const std::atomic_bool* cancelled = nullptr);
     Result<qint64> addBookmark(const QString& recordingId, qint64 position_ms, const QString& note);
     Status removeBookmark(qint64 bookmarkId);
     Status addTag(const QString& recordingId, const QString& tag);
@@ -121,6 +141,8 @@ public:
     Result<QList<cache::SearchHit>> search(const cache::SearchRequest& request);
     // A random-access device over a track's decrypted media (never a plaintext file).
     Result<std::unique_ptr<QIODevice>> openTrackMedia(const QString& recordingId, const QString& trackId);
+    // The vault a recording was synced from; empty when it was imported from a folder.
+    Result<QString> recordingVaultUrl(const QString& recordingId);
     // Reading and verifying the audit log are not themselves audited.
     Result<QList<audit::AuditEvent>> auditEvents(const audit::AuditFilter& filter = {}, int limit = 100);
     Result<audit::AuditVerification> verifyAuditLog();
@@ -134,6 +156,9 @@ private:
     // Appends a view/play/search event (skipped when read-only).
     Status auditRead(compliance::Action action, const QString& target, const QString& detailsJson);
     Status lockForWriting();
+    // flock() on the cache directory for the duration of a sync.
+    Result<int> lockForSync();
+    sync::SyncContext syncContext();
     void removeReaderWalFiles();
     Status collectGarbage();
     ImportedPackage importPackage(const QString& packageDirectory, const QString& trustedKeysDirectory);
