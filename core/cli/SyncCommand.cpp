@@ -158,6 +158,12 @@ int SyncCommand::run(const QStringList& arguments)
     if (!opened)
         return usage ? usageError(vaultError) : failure(vaultError);
 
+    // Check access before the cache is unlocked: a wrong key, an expired or
+    // too narrow SAS, a missing container, an unreachable host or an untrusted
+    // certificate then fails without opening (and so touching) the cache.
+    if (auto reachable = opened->vault->list(QStringLiteral("keys/"), {}, 1); !reachable)
+        return failure(reachable.errorMessage());
+
     int exitCode = ExitSuccess;
     const std::unique_ptr<Workspace> workspace = openWorkspace(invocation, &exitCode);
     if (!workspace)

@@ -623,6 +623,13 @@ void SyncEngine::Private::downloadMedia(const MediaTask& task)
         addItem({task.recordingId, name, Outcome::Quarantined, reason});
         return;
     }
+    // Another track of this recording may have failed verification meanwhile:
+    // a quarantined recording gets no media.
+    if (auto verified = state.isVerified(task.recordingId); !verified || !*verified) {
+        (void)ctx.blobs.remove(info->blobId);
+        (void)ctx.commitBookkeeping([&] { return state.endDownload(vaultUrl, name); });
+        return;
+    }
     const Status stored = ctx.commitAudited(
         task.recordingId,
         details({{QStringLiteral("outcome"), QStringLiteral("media_stored")},
@@ -794,6 +801,15 @@ Result<SyncReport> SyncEngine::run(const ProgressFn& progress, const std::atomic
     d->runParallel(
         changed.size(), [&](qsizetype index) { d->processPackage(listing->packages.at(changed.at(index))); },
         progress);
+    // Every package a changed key may sign has been judged with it: remember
+    // the keys now, not at the end, so that a sync cut short during the media
+    // does not make the next one judge every package again.
+    if (!d->cancelled() && d->report.count(Outcome::Failed) == 0) {
+        const Status keys = d->ctx.commitBookkeeping(
+            [&] { return SyncStateStore(d->ctx.database).recordKeys(d->vaultUrl, listing->keys.values()); });
+        if (!keys)
+            return keys.error();
+    }
 
     // 3. Media by policy.
     if (d->options.media == MediaPolicy::All && !d->cancelled()) {
@@ -843,23 +859,19 @@ Result<SyncReport> SyncEngine::run(const ProgressFn& progress, const std::atomic
     std::stable_sort(d->report.items.begin(), d->report.items.end(),
                      [](const SyncedItem& a, const SyncedItem& b) { return a.path < b.path; });
     const SyncReport& r = d->report;
-    const Status finished = d->ctx.commitAudited(
-        d->vaultUrl,
-        details({{QStringLiteral("outcome"),
-                  r.cancelled ? QStringLiteral("cancelled") : QStringLiteral("finished")},
-                 {QStringLiteral("media"), mediaPolicyName(d->options.media)},
-                 {QStringLiteral("new"), r.count(Outcome::New)},
-                 {QStringLiteral("updated"), r.count(Outcome::Updated)},
-                 {QStringLiteral("unchanged"), r.count(Outcome::Unchanged)},
-                 {QStringLiteral("quarantined"), r.count(Outcome::Quarantined)},
-                 {QStringLiteral("failed"), r.count(Outcome::Failed)},
-                 {QStringLiteral("media_stored"), r.count(Outcome::MediaStored)},
-                 {QStringLiteral("evicted"), r.count(Outcome::Evicted)}}),
-        [&]() -> Status {
-            if (r.cancelled)
-                return {};
-            return SyncStateStore(d->ctx.database).recordKeys(d->vaultUrl, listing->keys.values());
-        });
+    const Status finished =
+        d->ctx.commitAudited(d->vaultUrl,
+                             details({{QStringLiteral("outcome"), r.cancelled ? QStringLiteral("cancelled")
+                                                                              : QStringLiteral("finished")},
+                                      {QStringLiteral("media"), mediaPolicyName(d->options.media)},
+                                      {QStringLiteral("new"), r.count(Outcome::New)},
+                                      {QStringLiteral("updated"), r.count(Outcome::Updated)},
+                                      {QStringLiteral("unchanged"), r.count(Outcome::Unchanged)},
+                                      {QStringLiteral("quarantined"), r.count(Outcome::Quarantined)},
+                                      {QStringLiteral("failed"), r.count(Outcome::Failed)},
+                                      {QStringLiteral("media_stored"), r.count(Outcome::MediaStored)},
+                                      {QStringLiteral("evicted"), r.count(Outcome::Evicted)}}),
+                             [] { return Status(); });
     if (!finished)
         return finished.error();
     d->startStage(SyncStage::Done, 0, 0);

@@ -89,7 +89,9 @@ Result<QString> SyncStateStore::vaultOf(const QString& recordingId)
     Result<bool> row = stmt.step();
     if (!row)
         return row.error();
-    return *row ? stmt.columnText(0) : QString();
+    const QString url = *row ? stmt.columnText(0) : QString();
+    stmt.reset();
+    return url;
 }
 
 Result<std::optional<SyncedRecording>> SyncStateStore::recording(const QString& vaultUrl,
@@ -128,12 +130,33 @@ Result<QList<MissingMedia>> SyncStateStore::missingMedia(const QString& vaultUrl
     return missing;
 }
 
+Result<bool> SyncStateStore::isVerified(const QString& recordingId)
+{
+    HOLDFAST_CACHED(stmt, "SELECT verification_state = 'verified' FROM recordings WHERE id = ?1",
+                    QStringLiteral("check recording %1").arg(recordingId));
+    HOLDFAST_TRY(stmt.bindText(1, recordingId));
+    Result<bool> row = stmt.step();
+    if (!row)
+        return row.error();
+    const bool verified = *row && stmt.columnInt64(0) != 0;
+    stmt.reset();
+    return verified;
+}
+
 Status SyncStateStore::recordPackage(const QString& vaultUrl, const QString& recordingId,
                                      const QString& packagePath, const QList<vault::BlobEntry>& blobs)
 {
     const QString purpose = QStringLiteral("record the sync state of %1").arg(packagePath);
     HOLDFAST_TRY(requireTransaction(purpose));
-    HOLDFAST_TRY(forgetPackage(vaultUrl, recordingId, packagePath));
+    // Downloads in progress stay: a resumed one checks the ETag it began with.
+    {
+        HOLDFAST_CACHED(stmt, "DELETE FROM sync_state WHERE vault_url = ?1 AND path >= ?2 AND path < ?3",
+                        purpose);
+        HOLDFAST_TRY(stmt.bindText(1, vaultUrl));
+        HOLDFAST_TRY(stmt.bindText(2, lowerBound(packagePath)));
+        HOLDFAST_TRY(stmt.bindText(3, upperBound(packagePath)));
+        HOLDFAST_TRY(stmt.exec());
+    }
     for (const vault::BlobEntry& blob : blobs)
         HOLDFAST_TRY(setEtag(vaultUrl, blob));
     return linkRecording(vaultUrl, recordingId, packagePath);
@@ -226,7 +249,9 @@ Result<std::optional<PendingDownload>> SyncStateStore::pendingDownload(const QSt
         return row.error();
     if (!*row)
         return std::optional<PendingDownload>();
-    return std::optional<PendingDownload>(PendingDownload{stmt.columnText(0), stmt.columnText(1)});
+    PendingDownload pending{stmt.columnText(0), stmt.columnText(1)};
+    stmt.reset(); // do not hold a read snapshot open
+    return std::optional<PendingDownload>(pending);
 }
 
 Status SyncStateStore::beginDownload(const QString& vaultUrl, const QString& path,

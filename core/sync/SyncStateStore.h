@@ -59,13 +59,17 @@ public:
     Result<QString> vaultOf(const QString& recordingId);
     Result<std::optional<SyncedRecording>> recording(const QString& vaultUrl, const QString& recordingId);
     Result<QList<MissingMedia>> missingMedia(const QString& vaultUrl);
+    // False when the recording is quarantined (or gone) by now.
+    Result<bool> isVerified(const QString& recordingId);
 
-    // Replaces what is known of a package: its blobs' ETags and its recording.
+    // Replaces what is known of a package: its blobs' ETags and its recording
+    // (downloads in progress are kept).
     Status recordPackage(const QString& vaultUrl, const QString& recordingId, const QString& packagePath,
                          const QList<vault::BlobEntry>& blobs);
     Status setEtag(const QString& vaultUrl, const vault::BlobEntry& blob);
     // Marks a recording as delivered by the vault (again, after it was re-inserted).
     Status linkRecording(const QString& vaultUrl, const QString& recordingId, const QString& packagePath);
+    // Drops everything of a package, downloads in progress included (eviction).
     Status forgetPackage(const QString& vaultUrl, const QString& recordingId, const QString& packagePath);
     // Replaces the ETags recorded for keys/.
     Status recordKeys(const QString& vaultUrl, const QList<vault::BlobEntry>& keys);

@@ -55,6 +55,7 @@ public:
     Stats stats() const { return {m_attempts.load(), m_retries.load()}; }
 
 protected:
+    VaultStatus doCreateIfMissing(const std::atomic_bool* cancel) override { return createContainer(cancel); }
     VaultResult<ListPage> doList(const QString& prefix, const QString& marker, int maxResults,
                                  const std::atomic_bool* cancel) override;
     VaultResult<BlobEntry> doStat(const QString& name, const std::atomic_bool* cancel) override;

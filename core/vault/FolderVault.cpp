@@ -99,6 +99,16 @@ VaultResult<BlobEntry> FolderVault::entryFor(const QString& name) const
     return entry;
 }
 
+VaultStatus FolderVault::doCreateIfMissing(const std::atomic_bool* cancel)
+{
+    if (isCancelled(cancel))
+        return makeVaultError(ErrorKind::Cancelled, QStringLiteral("creating %1 was cancelled").arg(m_root));
+    if (!QDir().mkpath(m_root))
+        return makeVaultError(ErrorKind::Io,
+                              QStringLiteral("cannot create the vault directory %1").arg(m_root));
+    return {};
+}
+
 VaultResult<ListPage> FolderVault::doList(const QString& prefix, const QString& marker, int maxResults,
                                           const std::atomic_bool* cancel)
 {

@@ -22,6 +22,7 @@ public:
     QString describe() const override;
 
 protected:
+    VaultStatus doCreateIfMissing(const std::atomic_bool* cancel) override;
     VaultResult<ListPage> doList(const QString& prefix, const QString& marker, int maxResults,
                                  const std::atomic_bool* cancel) override;
     VaultResult<BlobEntry> doStat(const QString& name, const std::atomic_bool* cancel) override;

@@ -74,6 +74,8 @@ VaultResult<UploadReport> uploadFolderVault(const QString& folderVault, Vault& t
     std::sort(files.begin(), files.end(),
               [&](const QString& a, const QString& b) { return orderKey(a) < orderKey(b); });
 
+    if (auto created = target.createIfMissing(cancel); !created)
+        return created.error();
     UploadReport report;
     for (int i = 0; i < files.size(); ++i) {
         if (isCancelled(cancel))

@@ -181,7 +181,15 @@ public:
         return doSetMetadata(name, metadata, condition, cancel);
     }
 
+    // Creates the container (Azure) or root directory (folder) when it does
+    // not exist yet; succeeds when it does. For publishing (upload).
+    VaultStatus createIfMissing(const std::atomic_bool* cancel = nullptr)
+    {
+        return doCreateIfMissing(cancel);
+    }
+
 protected:
+    virtual VaultStatus doCreateIfMissing(const std::atomic_bool* cancel) = 0;
     virtual VaultResult<ListPage> doList(const QString& prefix, const QString& marker, int maxResults,
                                          const std::atomic_bool* cancel) = 0;
     virtual VaultResult<BlobEntry> doStat(const QString& name, const std::atomic_bool* cancel) = 0;

@@ -52,9 +52,9 @@ private:
         if (end < 0)
             return;
         m_requestParsed = true;
-        m_proxy->countRequest();
         const QList<QByteArray> lines = m_request.left(end).split('\n');
         const QByteArray method = lines.value(0).split(' ').value(0);
+        m_proxy->countRequest(method);
         m_hasFault = m_proxy->takeFault(method, &m_fault);
 
         if (m_hasFault && m_fault.type == FaultProxy::FaultType::Status) {
@@ -225,6 +225,26 @@ int FaultProxy::pendingFaults() const
 {
     QMutexLocker lock(&m_mutex);
     return static_cast<int>(m_faults.size());
+}
+
+void FaultProxy::countRequest(const QByteArray& method)
+{
+    m_requests.fetch_add(1);
+    const QMutexLocker lock(&m_mutex);
+    ++m_requestsByMethod[method];
+}
+
+int FaultProxy::requestsSeen(const QByteArray& method) const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_requestsByMethod.value(method);
+}
+
+void FaultProxy::resetCounts()
+{
+    const QMutexLocker lock(&m_mutex);
+    m_requestsByMethod.clear();
+    m_requests = 0;
 }
 
 bool FaultProxy::takeFault(const QByteArray& method, Fault* fault)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QMutex>
 #include <QThread>
 #include <atomic>
@@ -51,11 +52,14 @@ public:
     int pendingFaults() const;
     int faultsApplied() const { return m_applied.load(); }
     int requestsSeen() const { return m_requests.load(); }
+    // Requests with this method ("GET", "HEAD", "PUT") since the last reset.
+    int requestsSeen(const QByteArray& method) const;
+    void resetCounts();
 
     // Internal: the proxy thread takes the fault for a request (or none).
     bool takeFault(const QByteArray& method, Fault* fault);
     quint16 upstreamPort() const { return m_upstreamPort; }
-    void countRequest() { m_requests.fetch_add(1); }
+    void countRequest(const QByteArray& method);
 
 private:
     quint16 m_upstreamPort;
@@ -66,6 +70,7 @@ private:
     std::deque<Fault> m_faults;
     std::atomic<int> m_applied{0};
     std::atomic<int> m_requests{0};
+    QHash<QByteArray, int> m_requestsByMethod; // guarded by m_mutex
 };
 
 } // namespace holdfast::test
