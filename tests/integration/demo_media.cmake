@@ -10,3 +10,9 @@ holdfast_add_test(tst_demo_media
     TIMEOUT 600)
 add_dependencies(tst_demo_media holdfast-cli)
 
+# core/media/WaveformPeaks on real demo media, from files and from the encrypted cache.
+holdfast_add_test(tst_waveform_peaks
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_waveform_peaks.cpp
+    LABELS integration media
+    FIXTURES demo_vault sync_test_vault)
+add_dependencies(tst_waveform_peaks holdfast-cli)
