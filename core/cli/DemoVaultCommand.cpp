@@ -35,19 +35,29 @@ int DemoVaultCommand::run(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Generate a folder vault of realistic demo calls through the real capture path. "
-                       "Same --seed and --calls give the same bytes."));
+                       "Same --seed and --calls give the same bytes.\n"
+                       "--sync-test adds one more call after the --calls regular ones (use --calls 0 for "
+                       "the sync test call alone): 75 s, two participants with audio and camera each, a "
+                       "mixed audio track and a screen share, all starting at different offsets. Every "
+                       "track marks each whole second of the call: a 50 ms beep (1 kHz, 2 kHz every tenth "
+                       "second) on the audio, a white flash and the call time on the video; its transcript "
+                       "reads \"mark <second>\" at each beep."));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Vault directory to create."),
                                        QStringLiteral("DIR"));
     const QCommandLineOption callsOption(QStringLiteral("calls"),
-                                         QStringLiteral("Number of calls (default 12)."), QStringLiteral("N"),
-                                         QStringLiteral("12"));
+                                         QStringLiteral("Number of regular calls (default 12)."),
+                                         QStringLiteral("N"), QStringLiteral("12"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."),
                                         QStringLiteral("S"), QStringLiteral("1"));
     const QCommandLineOption replaceOption(QStringLiteral("replace"),
                                            QStringLiteral("Delete an existing vault at DIR first."));
+    const QCommandLineOption syncTestOption(
+        QStringLiteral("sync-test"),
+        QStringLiteral(
+            "Also generate the sync test call (beeps and flashes every second), after the others."));
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), QStringLiteral("JSON progress lines on stderr and a JSON result on stdout."));
-    parser.addOptions({outOption, callsOption, seedOption, replaceOption, jsonOption});
+    parser.addOptions({outOption, callsOption, seedOption, replaceOption, syncTestOption, jsonOption});
     if (const auto done = parse(parser, arguments))
         return *done;
     if (!parser.positionalArguments().isEmpty())
@@ -55,11 +65,15 @@ int DemoVaultCommand::run(const QStringList& arguments)
             QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
     if (parser.value(outOption).isEmpty())
         return usageError(QStringLiteral("--out is required"));
+    const bool syncTest = parser.isSet(syncTestOption);
     bool ok = false;
     const int calls = parser.value(callsOption).toInt(&ok);
-    if (!ok || calls < 1 || calls > 10000)
-        return usageError(QStringLiteral("--calls \"%1\": expected a number from 1 to 10000")
-                              .arg(parser.value(callsOption)));
+    const int minimumCalls = syncTest ? 0 : 1;
+    if (!ok || calls < minimumCalls || calls > 10000)
+        return usageError(QStringLiteral("--calls \"%1\": expected a number from %2 to 10000%3")
+                              .arg(parser.value(callsOption))
+                              .arg(minimumCalls)
+                              .arg(syncTest ? QString() : QStringLiteral(" (0 only with --sync-test)")));
     const quint64 seed = parser.value(seedOption).toULongLong(&ok);
     if (!ok)
         return usageError(
@@ -110,6 +124,7 @@ int DemoVaultCommand::run(const QStringList& arguments)
     options.outDirectory = out;
     options.calls = calls;
     options.seed = seed;
+    options.syncTestCall = syncTest;
     const capture::DemoVaultGenerator generator(options);
     auto manifests = generator.generate(progress, &s_cancelled);
     if (lineOpen)
@@ -127,7 +142,10 @@ int DemoVaultCommand::run(const QStringList& arguments)
                               {QStringLiteral("seed"), QString::number(seed)},
                               {QStringLiteral("recordings"), ids}});
     } else {
-        printOut(QStringLiteral("Generated %1 demo calls in %2\n").arg(manifests->size()).arg(out));
+        printOut(
+            QStringLiteral("Generated %1 demo calls in %2%3\n")
+                .arg(manifests->size())
+                .arg(out, syncTest ? QStringLiteral(" (the last one is the sync test call)") : QString()));
     }
     return ExitSuccess;
 }

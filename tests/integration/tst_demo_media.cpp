@@ -1,11 +1,13 @@
 // The demo vault is real media: every track decodes to its manifest duration,
 // each participant's microphone carries speech exactly where the transcript
 // says they speak, the screen share starts late and shows the payment form,
-// and the same seed always produces the same bytes.
+// and the same seed always produces the same bytes. The sync test call marks
+// every whole call second on every track, whatever the track's offset.
 
 #include "TestSupport.h"
 #include "capture/demo/DemoVaultGenerator.h"
 #include "capture/demo/ScreenShareRenderer.h"
+#include "capture/demo/SyncTestCall.h"
 #include "media/MediaProbe.h"
 #include "model/Manifest.h"
 #include "model/Transcript.h"
@@ -15,6 +17,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
@@ -154,6 +157,58 @@ DecodedVideo decodeVideo(const QString& path, QString* error)
     return video;
 }
 
+struct LumaFrame
+{
+    qint64 pts_ms = 0; // track time
+    double meanLuma = 0;
+};
+
+// Mean luma (Y, 0..255) of every decoded frame, with its time in the track.
+QList<LumaFrame> decodeLuma(const QString& path, QString* error)
+{
+    QList<LumaFrame> frames;
+    decode(
+        path, QStringLiteral("videoconvert ! video/x-raw,format=GRAY8"),
+        [&](GstSample* sample, GstBuffer* buffer) {
+            GstStructure* caps = gst_caps_get_structure(gst_sample_get_caps(sample), 0);
+            int width = 0, height = 0;
+            gst_structure_get_int(caps, "width", &width);
+            gst_structure_get_int(caps, "height", &height);
+            GstMapInfo map;
+            if (width <= 0 || height <= 0 || !gst_buffer_map(buffer, &map, GST_MAP_READ))
+                return;
+            const int stride = GST_ROUND_UP_4(width);
+            double sum = 0;
+            for (int y = 0; y < height && gsize((y + 1) * stride) <= map.size; ++y) {
+                for (int x = 0; x < width; ++x)
+                    sum += map.data[y * stride + x];
+            }
+            gst_buffer_unmap(buffer, &map);
+            frames << LumaFrame{qint64(GST_BUFFER_PTS(buffer) / GST_MSECOND), sum / (double(width) * height)};
+        },
+        error);
+    return frames;
+}
+
+// Zero crossings of samples in [from, to): twice the frequency per second.
+int zeroCrossings(const std::vector<float>& samples, qint64 from, qint64 to)
+{
+    int crossings = 0;
+    for (qint64 i = std::max<qint64>(from, 1); i < std::min<qint64>(to, qint64(samples.size())); ++i) {
+        if ((samples[size_t(i - 1)] < 0) != (samples[size_t(i)] < 0))
+            ++crossings;
+    }
+    return crossings;
+}
+
+double peakAbs(const std::vector<float>& samples, qint64 from, qint64 to)
+{
+    double peak = 0;
+    for (qint64 i = std::max<qint64>(from, 0); i < std::min<qint64>(to, qint64(samples.size())); ++i)
+        peak = std::max(peak, double(std::abs(samples[size_t(i)])));
+    return peak;
+}
+
 double meanSquare(const std::vector<float>& samples, qint64 from, qint64 to)
 {
     from = std::max<qint64>(from, 0);
@@ -265,18 +320,25 @@ private Q_SLOTS:
     void participantTilesAreNotBlank();
     void sameSeedGivesTheSameBytes();
     void differentSeedGivesADifferentManifest();
-    void syncTestCallIsNotImplementedYet();
+    void noCallsAtAllIsRefused();
     void cancelledGenerationStops();
+    void syncTestCallHasItsLayout();
+    void syncTestCallVerifies();
+    void syncTestBeepsStartAtWholeCallSeconds();
+    void syncTestFlashesAtWholeCallSeconds();
+    void syncTestCallIsDeterministic();
 
 private:
-    Result<QList<model::Manifest>>
-    generate(const QString& directory, quint64 seed, int calls,
-             const capture::DemoVaultGenerator::ProgressFn& progress = {}) const;
+    Result<QList<model::Manifest>> generate(const QString& directory, quint64 seed, int calls,
+                                            const capture::DemoVaultGenerator::ProgressFn& progress = {},
+                                            bool syncTestCall = false) const;
 
     QTemporaryDir m_scratch;
     QString m_vault;
     QList<Package> m_packages;
     QString m_seed7Vault; // one call generated in this process with seed 7
+    QString m_syncVault;  // the sync test call alone, seed 7
+    Package m_sync;
 };
 
 void TestDemoMedia::initTestCase()
@@ -294,16 +356,28 @@ void TestDemoMedia::initTestCase()
     m_packages = readPackages(m_vault, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(m_packages.size(), 3);
+
+    m_syncVault = test::syncTestVaultPath();
+    if (m_syncVault.isEmpty() || !QFileInfo::exists(m_syncVault + QStringLiteral("/recordings"))) {
+        m_syncVault = m_scratch.filePath(QStringLiteral("sync-fixture"));
+        const auto generated = generate(m_syncVault, 7, 0, {}, true);
+        QVERIFY2(generated.ok(), qPrintable(generated.errorMessage()));
+    }
+    const QList<Package> sync = readPackages(m_syncVault, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(sync.size(), 1);
+    m_sync = sync.first();
 }
 
 Result<QList<model::Manifest>>
 TestDemoMedia::generate(const QString& directory, quint64 seed, int calls,
-                        const capture::DemoVaultGenerator::ProgressFn& progress) const
+                        const capture::DemoVaultGenerator::ProgressFn& progress, bool syncTestCall) const
 {
     capture::DemoVaultOptions options;
     options.outDirectory = directory;
     options.calls = calls;
     options.seed = seed;
+    options.syncTestCall = syncTestCall;
     return capture::DemoVaultGenerator(options).generate(progress);
 }
 
@@ -548,15 +622,25 @@ void TestDemoMedia::differentSeedGivesADifferentManifest()
             test::readFile(seed8.first().directory + QStringLiteral("/manifest.json")));
 }
 
-void TestDemoMedia::syncTestCallIsNotImplementedYet()
+void TestDemoMedia::noCallsAtAllIsRefused()
 {
     capture::DemoVaultOptions options;
-    options.outDirectory = m_scratch.filePath(QStringLiteral("sync"));
-    options.syncTestCall = true;
+    options.outDirectory = m_scratch.filePath(QStringLiteral("none"));
+    options.calls = 0;
     const auto result = capture::DemoVaultGenerator(options).generate();
     QVERIFY(!result.ok());
-    QVERIFY2(result.errorMessage().contains(QStringLiteral("not implemented yet")),
-             qPrintable(result.errorMessage()));
+    QVERIFY2(result.errorMessage().contains(QStringLiteral("at least 1")), qPrintable(result.errorMessage()));
+
+    // The CLI: --calls 0 only with --sync-test, and --help says how the two combine.
+    const test::CliRun zero =
+        test::runCli({QStringLiteral("demo-vault"), QStringLiteral("--out"), options.outDirectory,
+                      QStringLiteral("--calls"), QStringLiteral("0")});
+    QCOMPARE(zero.exitCode, 2);
+    QVERIFY2(zero.err.contains("only with --sync-test"), zero.err.constData());
+    const test::CliRun help = test::runCli({QStringLiteral("demo-vault"), QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY2(help.out.contains("--sync-test") && help.out.contains("--calls 0"), help.out.constData());
+    QVERIFY(!QFileInfo::exists(options.outDirectory + QStringLiteral("/recordings")));
 }
 
 void TestDemoMedia::cancelledGenerationStops()
@@ -568,6 +652,182 @@ void TestDemoMedia::cancelledGenerationStops()
     QVERIFY(!result.ok());
     QVERIFY2(result.errorMessage().contains(QStringLiteral("cancelled")), qPrintable(result.errorMessage()));
     QVERIFY(!QFileInfo::exists(options.outDirectory + QStringLiteral("/recordings")));
+}
+
+void TestDemoMedia::syncTestCallHasItsLayout()
+{
+    const model::Manifest& manifest = m_sync.manifest;
+    QCOMPARE(manifest.durationMs(), capture::SyncTestCall::kDuration_ms);
+    QCOMPARE(manifest.participants, capture::SyncTestCall::participants());
+    const QList<capture::SyncTestTrack> layout = capture::SyncTestCall::tracks();
+    QCOMPARE(manifest.tracks.size(), layout.size());
+    QSet<qint64> offsets;
+    for (qsizetype i = 0; i < layout.size(); ++i) {
+        const model::Track& track = manifest.tracks.at(i);
+        QCOMPARE(track.kind, layout.at(i).kind);
+        QCOMPARE(track.offset_ms, layout.at(i).offset_ms);
+        QCOMPARE(track.offset_ms + track.duration_ms, capture::SyncTestCall::kDuration_ms);
+        offsets << track.offset_ms;
+    }
+    QCOMPARE(offsets.size(), layout.size()); // every track starts at its own time
+
+    // One "mark <n>" segment per whole second, its first word at the beep.
+    const QList<model::TranscriptSegment>& segments = m_sync.transcript.segments;
+    QCOMPARE(qint64(segments.size()), capture::SyncTestCall::kDuration_ms / 1000);
+    for (qint64 second = 0; second < segments.size(); ++second) {
+        const model::TranscriptSegment& segment = segments.at(qsizetype(second));
+        QCOMPARE(segment.text, QStringLiteral("mark %1").arg(second));
+        QCOMPARE(segment.start_ms, second * 1000);
+        QCOMPARE(segment.words.first().start_ms, second * 1000);
+        QVERIFY(manifest.participant(segment.speaker));
+    }
+}
+
+void TestDemoMedia::syncTestCallVerifies()
+{
+    const test::CliRun run = test::runCli({QStringLiteral("verify"), QStringLiteral("--vault"), m_syncVault});
+    QVERIFY2(run.exitCode == 0, run.out.constData());
+    QVERIFY2(run.out.startsWith("OK " + m_sync.manifest.id.toString(QUuid::WithoutBraces).toLatin1()),
+             run.out.constData());
+}
+
+void TestDemoMedia::syncTestBeepsStartAtWholeCallSeconds()
+{
+    constexpr double kOnsetThreshold = 0.1; // -20 dBFS; the beep peaks at -6 dBFS
+    qint64 worstOnset_us = 0;
+    double loudestGap = 0;
+    int beeps = 0;
+    for (const model::Track& track : m_sync.manifest.tracks) {
+        if (track.kind != model::TrackKind::Audio)
+            continue;
+        const QString path = m_sync.directory + QLatin1Char('/') + track.path;
+        QString error;
+        const DecodedAudio audio = decodeAudio(path, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        int trackBeeps = 0;
+        for (qint64 second = (track.offset_ms + 999) / 1000;
+             second * 1000 + capture::SyncTestCall::kBeep_ms <= track.offset_ms + track.duration_ms;
+             ++second) {
+            // Where the beep must start in this track: the call second minus the track's offset.
+            const qint64 expected = (second * 1000 - track.offset_ms) * kRate / 1000;
+            qint64 onset = -1;
+            for (qint64 i = std::max<qint64>(0, expected - kRate / 10);
+                 i < std::min<qint64>(qint64(audio.samples.size()), expected + kRate / 10); ++i) {
+                if (std::abs(audio.samples[size_t(i)]) >= kOnsetThreshold) {
+                    onset = i;
+                    break;
+                }
+            }
+            QVERIFY2(onset >= 0,
+                     qPrintable(QStringLiteral("%1: no beep at call second %2").arg(path).arg(second)));
+            const qint64 error_us = (onset - expected) * 1000000 / kRate;
+            QVERIFY2(std::abs(error_us) <= 10000,
+                     qPrintable(QStringLiteral("%1: the beep of call second %2 starts %3 ms off")
+                                    .arg(path)
+                                    .arg(second)
+                                    .arg(double(error_us) / 1000.0)));
+            worstOnset_us = std::max(worstOnset_us, std::abs(error_us));
+
+            // Its pitch tells the tenth seconds apart (zero crossings: two per period).
+            const int crossings =
+                zeroCrossings(audio.samples, expected + kRate * 5 / 1000, expected + kRate * 45 / 1000);
+            const int expectedCrossings = capture::SyncTestCall::beepFrequency_hz(second) * 2 * 40 / 1000;
+            QVERIFY2(std::abs(crossings - expectedCrossings) <= expectedCrossings / 10,
+                     qPrintable(QStringLiteral("%1: second %2: %3 zero crossings, expected %4")
+                                    .arg(path)
+                                    .arg(second)
+                                    .arg(crossings)
+                                    .arg(expectedCrossings)));
+            // Silence until shortly before the next beep.
+            const double gap = peakAbs(audio.samples, expected + kRate / 10, expected + kRate * 9 / 10);
+            QVERIFY2(gap < 0.01,
+                     qPrintable(QStringLiteral("%1: sound (peak %2) between the beeps after second %3")
+                                    .arg(path)
+                                    .arg(gap)
+                                    .arg(second)));
+            loudestGap = std::max(loudestGap, gap);
+            ++trackBeeps;
+        }
+        QVERIFY2(trackBeeps >= 70, qPrintable(QStringLiteral("%1: %2 beeps").arg(path).arg(trackBeeps)));
+        beeps += trackBeeps;
+    }
+    qInfo("%d beeps on 3 audio tracks; worst onset %.2f ms from its whole call second; "
+          "loudest sample between beeps %.5f",
+          beeps, double(worstOnset_us) / 1000.0, loudestGap);
+}
+
+void TestDemoMedia::syncTestFlashesAtWholeCallSeconds()
+{
+    double darkest = 255, brightestDark = 0, dimmestFlash = 255, smallestJump = 255;
+    int videos = 0, flashes = 0;
+    for (const model::Track& track : m_sync.manifest.tracks) {
+        if (track.kind == model::TrackKind::Audio)
+            continue;
+        ++videos;
+        const QString path = m_sync.directory + QLatin1Char('/') + track.path;
+        QString error;
+        const QList<LumaFrame> frames = decodeLuma(path, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(frames.size() > 100);
+
+        QList<qint64> flashSeconds;
+        for (qsizetype i = 0; i < frames.size(); ++i) {
+            const LumaFrame& frame = frames.at(i);
+            if (frame.meanLuma < 128) {
+                darkest = std::min(darkest, frame.meanLuma);
+                brightestDark = std::max(brightestDark, frame.meanLuma);
+                continue;
+            }
+            // A flash: exactly on a whole call second (frame times are whole ms after rounding down).
+            const qint64 call_ms = track.offset_ms + frame.pts_ms;
+            QVERIFY2(call_ms % 1000 == 0 || call_ms % 1000 == 999,
+                     qPrintable(QStringLiteral("%1: flash at call time %2 ms").arg(path).arg(call_ms)));
+            flashSeconds << (call_ms + 1) / 1000;
+            dimmestFlash = std::min(dimmestFlash, frame.meanLuma);
+            if (i > 0)
+                smallestJump = std::min(smallestJump, frame.meanLuma - frames.at(i - 1).meanLuma);
+        }
+        // One flash for every whole call second the track covers.
+        QList<qint64> expected;
+        for (qint64 second = (track.offset_ms + 999) / 1000;
+             second * 1000 < track.offset_ms + track.duration_ms; ++second)
+            expected << second;
+        QCOMPARE(flashSeconds, expected);
+        flashes += int(flashSeconds.size());
+    }
+    QCOMPARE(videos, 3);
+    QVERIFY2(smallestJump > 100, qPrintable(QString::number(smallestJump)));
+    qInfo("%d flashes on 3 video tracks, all on whole call seconds; mean luma: flash frames >= %.1f, "
+          "other frames %.1f..%.1f, smallest jump into a flash %.1f",
+          flashes, dimmestFlash, darkest, brightestDark, smallestJump);
+}
+
+void TestDemoMedia::syncTestCallIsDeterministic()
+{
+    // Made here after one regular call, in this process: the same bytes as
+    // holdfast-cli made alone in another, and the regular call is unchanged.
+    const QString local = m_scratch.filePath(QStringLiteral("sync-local"));
+    QStringList stages;
+    const auto generated = generate(
+        local, 7, 1, [&](const capture::DemoProgress& p) { stages << p.stage; }, true);
+    QVERIFY2(generated.ok(), qPrintable(generated.errorMessage()));
+    QCOMPARE(generated->size(), 2);
+    QCOMPARE(generated->last().id, m_sync.manifest.id);
+    QVERIFY2(stages.contains(QStringLiteral("call 2/2 (sync test): encoding audio (mixed)")),
+             qPrintable(stages.join(QLatin1Char('\n'))));
+    QCOMPARE(stages.last(), QStringLiteral("call 2/2: done"));
+
+    const auto sameFiles = [&](const QString& vault, const QString& packageDirectory) {
+        const QString relative = QDir(vault).relativeFilePath(packageDirectory);
+        return readTree(packageDirectory) == readTree(local + QLatin1Char('/') + relative);
+    };
+    QVERIFY2(sameFiles(m_syncVault, m_sync.directory), "the sync test call differs between runs with seed 7");
+    const QString firstId = generated->first().id.toString(QUuid::WithoutBraces);
+    const auto regular = std::find_if(m_packages.begin(), m_packages.end(), [&](const Package& package) {
+        return package.manifest.id.toString(QUuid::WithoutBraces) == firstId;
+    });
+    QVERIFY(regular != m_packages.end());
+    QVERIFY2(sameFiles(m_vault, regular->directory), "the sync test call changed the regular call before it");
 }
 
 int main(int argc, char** argv)

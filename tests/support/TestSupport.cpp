@@ -18,6 +18,11 @@ QString demoVaultPath()
     return QProcessEnvironment::systemEnvironment().value(QStringLiteral("HOLDFAST_TEST_DEMO_VAULT"));
 }
 
+QString syncTestVaultPath()
+{
+    return QProcessEnvironment::systemEnvironment().value(QStringLiteral("HOLDFAST_TEST_SYNC_TEST_VAULT"));
+}
+
 CliRun runCli(const QStringList& args, int timeoutMs, const QByteArray& stdinData)
 {
     QProcess process;

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QString>
 #include <atomic>
+#include <functional>
 
 namespace holdfast::capture {
 
@@ -16,9 +17,18 @@ class AudioTrackEncoder
 {
 public:
     static constexpr int kBitrate_bps = 32000;
+    static constexpr int kSampleRate = CallTimeline::kSampleRate;
+
+    // Adds the track's samples [firstSample, firstSample + count) to out (zeroed by the caller).
+    using FillSamples = std::function<void(qint64 firstSample, float* out, int count)>;
 
     // participant -1: the mix of all participants.
     static Status encode(const CallTimeline& timeline, int participant, quint64 seed,
+                         const QDateTime& creationTime, const QString& outputFile,
+                         const std::atomic_bool* cancelled);
+
+    // Any signal: sampleCount samples at kSampleRate from fill, in order.
+    static Status encode(qint64 sampleCount, const FillSamples& fill, quint64 seed,
                          const QDateTime& creationTime, const QString& outputFile,
                          const std::atomic_bool* cancelled);
 };

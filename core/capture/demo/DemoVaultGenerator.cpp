@@ -8,6 +8,7 @@
 #include "capture/demo/ParticipantTileRenderer.h"
 #include "capture/demo/ScreenShareRenderer.h"
 #include "capture/demo/SpeechSynthesizer.h"
+#include "capture/demo/SyncTestCall.h"
 #include "capture/demo/WebmVideoEncoder.h"
 #include "crypto/Ed25519PrivateKey.h"
 #include "crypto/Sha256.h"
@@ -36,9 +37,10 @@ bool isCancelled(const std::atomic_bool* cancelled)
 
 // A weekday from 1 October to 15 November 2026, during working hours (UTC):
 // fixed dates keep the output deterministic; all lie in the recent past.
-QDateTime callStart(quint64 seed, int callIndex)
+// label names the call: "started-at/<index>", "started-at/sync-test".
+QDateTime callStart(quint64 seed, const QString& label)
 {
-    DemoRandom random(DemoRandom::derive(seed, QStringLiteral("started-at/%1").arg(callIndex)));
+    DemoRandom random(DemoRandom::derive(seed, label));
     QDate day;
     do
         day = QDate(2026, 10, 1).addDays(random.range(0, 45));
@@ -73,10 +75,12 @@ ScreenShareTimes screenShareTimes(const CallTimeline& timeline, quint64 seed)
 class CallGenerator
 {
 public:
-    CallGenerator(const DemoVaultOptions& options, int callIndex, const QString& workDirectory,
-                  const DemoVaultGenerator::ProgressFn& progress, const std::atomic_bool* cancelled)
+    CallGenerator(const DemoVaultOptions& options, int callIndex, int callsTotal,
+                  const QString& workDirectory, const DemoVaultGenerator::ProgressFn& progress,
+                  const std::atomic_bool* cancelled)
         : m_options(options)
         , m_callIndex(callIndex)
+        , m_callsTotal(callsTotal)
         , m_seed(DemoRandom::derive(options.seed, QStringLiteral("call/%1").arg(callIndex)))
         , m_workDirectory(workDirectory)
         , m_progress(progress)
@@ -93,7 +97,7 @@ public:
         request.source = script.source;
         request.direction = script.direction;
         request.title = script.title;
-        request.startedAt = callStart(m_options.seed, m_callIndex);
+        request.startedAt = callStart(m_options.seed, QStringLiteral("started-at/%1").arg(m_callIndex));
         for (const DemoPerson& person : script.people)
             request.participants << person.participant;
 
@@ -186,14 +190,14 @@ public:
     }
 
 private:
-    QString prefix() const { return QStringLiteral("call %1/%2").arg(m_callIndex + 1).arg(m_options.calls); }
+    QString prefix() const { return QStringLiteral("call %1/%2").arg(m_callIndex + 1).arg(m_callsTotal); }
     QString stageError(const QString& message) const { return prefix() + QStringLiteral(": ") + message; }
     Error cancelledError() const { return makeError(stageError(QStringLiteral("cancelled"))); }
 
     void report(const QString& stage) const
     {
         if (m_progress)
-            m_progress(DemoProgress{m_callIndex, m_options.calls, prefix() + QStringLiteral(": ") + stage});
+            m_progress(DemoProgress{m_callIndex, m_callsTotal, prefix() + QStringLiteral(": ") + stage});
     }
     bool proceed(const QString& stage) const
     {
@@ -205,11 +209,28 @@ private:
 
     const DemoVaultOptions& m_options;
     int m_callIndex;
+    int m_callsTotal;
     quint64 m_seed;
     QString m_workDirectory;
     const DemoVaultGenerator::ProgressFn& m_progress;
     const std::atomic_bool* m_cancelled;
 };
+
+// The sync test call of a seed: the same id and bytes whatever --calls is.
+Result<CaptureRequest> syncTestRequest(quint64 seed, const QString& prefix, const QString& workDirectory,
+                                       const std::function<void(const QString&)>& report,
+                                       const std::atomic_bool* cancelled)
+{
+    auto request = SyncTestCall::compose(
+        DemoRandom::derive(seed, QStringLiteral("sync-test")),
+        callStart(seed, QStringLiteral("started-at/sync-test")), workDirectory,
+        [&](const QString& stage) { report(prefix + QStringLiteral(" (sync test): ") + stage); }, cancelled);
+    if (!request)
+        return makeError(prefix + QStringLiteral(": ") + request.errorMessage());
+    request->id =
+        QUuid::createUuidV5(kDemoIdNamespace, QStringLiteral("holdfast-demo/%1/sync-test").arg(seed));
+    return request;
+}
 
 } // namespace
 
@@ -220,12 +241,11 @@ DemoVaultGenerator::DemoVaultGenerator(DemoVaultOptions options)
 Result<QList<model::Manifest>> DemoVaultGenerator::generate(const ProgressFn& progress,
                                                             const std::atomic_bool* cancelled) const
 {
-    if (m_options.syncTestCall)
-        return makeError(QStringLiteral("demo-vault: the sync test call is not implemented yet"));
     if (m_options.outDirectory.isEmpty())
         return makeError(QStringLiteral("demo-vault: no output directory given"));
-    if (m_options.calls < 1)
-        return makeError(QStringLiteral("demo-vault: the number of calls must be at least 1"));
+    if (m_options.calls < 0 || (m_options.calls == 0 && !m_options.syncTestCall))
+        return makeError(QStringLiteral(
+            "demo-vault: the number of calls must be at least 1 (or 0 with only the sync test call)"));
     // Video frames are drawn with QPainter, whose text needs the GUI font database.
     if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
         return makeError(QStringLiteral(
@@ -248,27 +268,35 @@ Result<QList<model::Manifest>> DemoVaultGenerator::generate(const ProgressFn& pr
         return makeError(
             QStringLiteral("demo-vault: cannot create a temporary directory: %1").arg(work.errorString()));
 
+    // The sync test call comes after the regular ones, so that adding it
+    // leaves the regular calls of a seed unchanged.
+    const int total = m_options.calls + (m_options.syncTestCall ? 1 : 0);
     QList<model::Manifest> manifests;
-    for (int call = 0; call < m_options.calls; ++call) {
+    for (int call = 0; call < total; ++call) {
         if (isCancelled(cancelled))
             return makeError(QStringLiteral("demo-vault: cancelled"));
+        const QString prefix = QStringLiteral("call %1/%2").arg(call + 1).arg(total);
         const QString callDirectory = work.filePath(QStringLiteral("call-%1").arg(call + 1));
         if (!QDir().mkpath(callDirectory))
             return makeError(QStringLiteral("%1: cannot create directory").arg(callDirectory));
-        auto request = CallGenerator(m_options, call, callDirectory, progress, cancelled).run();
+        auto request = call < m_options.calls
+                           ? CallGenerator(m_options, call, total, callDirectory, progress, cancelled).run()
+                           : syncTestRequest(
+                                 m_options.seed, prefix, callDirectory,
+                                 [&](const QString& stage) {
+                                     if (progress)
+                                         progress(DemoProgress{call, total, stage});
+                                 },
+                                 cancelled);
         if (!request)
             return request.error();
         auto manifest = builder.build(*request);
         if (!manifest)
-            return makeError(QStringLiteral("call %1/%2: packaging: %3")
-                                 .arg(call + 1)
-                                 .arg(m_options.calls)
-                                 .arg(manifest.errorMessage()));
+            return makeError(prefix + QStringLiteral(": packaging: ") + manifest.errorMessage());
         manifests << *manifest;
         QDir(callDirectory).removeRecursively(); // the package holds copies now
         if (progress)
-            progress(DemoProgress{call + 1, m_options.calls,
-                                  QStringLiteral("call %1/%2: done").arg(call + 1).arg(m_options.calls)});
+            progress(DemoProgress{call + 1, total, prefix + QStringLiteral(": done")});
     }
     return manifests;
 }

@@ -13,9 +13,9 @@ namespace holdfast::capture {
 struct DemoVaultOptions
 {
     QString outDirectory; // the folder vault to create or add to
-    int calls = 12;
+    int calls = 12;       // regular calls; may be 0 when syncTestCall is set
     quint64 seed = 1;
-    bool syncTestCall = false; // reserved for the player issue (beeps and flashes every second)
+    bool syncTestCall = false; // adds SyncTestCall (a beep and a flash every second) after the regular calls
 };
 
 struct DemoProgress
