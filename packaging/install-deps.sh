@@ -23,7 +23,7 @@ build_packages=(
 )
 test_packages=(
     gstreamer1.0-tools espeak-ng sqlcipher sqlite3 openssl sox libsox-fmt-all
-    xvfb xauth imagemagick pulseaudio pulseaudio-utils appstream dpkg-dev file curl desktop-file-utils python3
+    xvfb xauth imagemagick pulseaudio pulseaudio-utils appstream dpkg-dev file curl time desktop-file-utils python3
     nodejs npm
 )
 

@@ -6,8 +6,10 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <optional>
 #include <unistd.h>
 
 namespace holdfast::cli {
@@ -111,7 +113,19 @@ int SyncCommand::run(const QStringList& arguments)
                                       QStringLiteral("Only recordings of this day (UTC) or earlier."),
                                       QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("JSON lines on stdout."));
-    parser.addOptions({mediaOption, jobsOption, bandwidthOption, fromOption, toOption, jsonOption});
+    const QCommandLineOption accountOption(
+        QStringLiteral("account"),
+        QStringLiteral("Sync the vault account saved in the cache under NAME (its URL, credentials, CA, "
+                       "media policy and scope; options given here override the policy and scope)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption saveAccountOption(
+        QStringLiteral("save-account"),
+        QStringLiteral(
+            "Save --vault, its credentials, --ca-file, --media, --from and --to in the cache under "
+            "NAME (inside the encrypted database), once the vault answers."),
+        QStringLiteral("NAME"));
+    parser.addOptions({mediaOption, jobsOption, bandwidthOption, fromOption, toOption, jsonOption,
+                       accountOption, saveAccountOption});
     if (const auto done = parse(parser, arguments))
         return *done;
     if (!parser.positionalArguments().isEmpty())
@@ -152,22 +166,56 @@ int SyncCommand::run(const QStringList& arguments)
         return usageError(QStringLiteral("--from is after --to"));
     const bool json = parser.isSet(jsonOption);
 
-    QString vaultError;
-    bool usage = false;
-    auto opened = m_vaultOptions.open(parser, &vaultError, &usage);
-    if (!opened)
-        return usage ? usageError(vaultError) : failure(vaultError);
-
-    // Check access before the cache is unlocked: a wrong key, an expired or
-    // too narrow SAS, a missing container, an unreachable host or an untrusted
-    // certificate then fails without opening (and so touching) the cache.
-    if (auto reachable = opened->vault->list(QStringLiteral("keys/"), {}, 1); !reachable)
-        return failure(reachable.errorMessage());
+    const bool useAccount = parser.isSet(accountOption);
+    if (useAccount && (m_vaultOptions.isSet(parser) || parser.isSet(saveAccountOption)))
+        return usageError(QStringLiteral("--account cannot be combined with --vault or --save-account"));
+    std::optional<VaultOptions::Opened> opened;
+    if (!useAccount) {
+        QString vaultError;
+        bool usage = false;
+        opened = m_vaultOptions.open(parser, &vaultError, &usage);
+        if (!opened)
+            return usage ? usageError(vaultError) : failure(vaultError);
+        // Check access before the cache is unlocked: a wrong key, an expired
+        // or too narrow SAS, a missing container, an unreachable host or an
+        // untrusted certificate then fails without touching the cache.
+        if (auto reachable = opened->vault->list(QStringLiteral("keys/"), {}, 1); !reachable)
+            return failure(reachable.errorMessage());
+    }
 
     int exitCode = ExitSuccess;
     const std::unique_ptr<Workspace> workspace = openWorkspace(invocation, &exitCode);
     if (!workspace)
         return exitCode;
+
+    if (useAccount) {
+        auto accounts = workspace->vaultAccounts();
+        if (!accounts)
+            return failure(accounts.errorMessage());
+        const QString name = parser.value(accountOption);
+        const auto account = std::find_if(accounts->cbegin(), accounts->cend(),
+                                          [&](const sync::VaultAccount& a) { return a.name == name; });
+        if (account == accounts->cend())
+            return failure(
+                QStringLiteral("no vault account named \"%1\" in %2").arg(name, invocation.cacheDirectory));
+        QString vaultError;
+        opened = VaultOptions::open(*account, &vaultError);
+        if (!opened)
+            return failure(vaultError);
+        if (!parser.isSet(mediaOption))
+            options.media = account->media;
+        if (!parser.isSet(fromOption) && !parser.isSet(toOption))
+            options.scope = account->scope;
+    } else if (parser.isSet(saveAccountOption)) {
+        sync::VaultAccount account{parser.value(saveAccountOption),
+                                   opened->url,
+                                   opened->connectionString,
+                                   opened->extraCaFile,
+                                   options.media,
+                                   options.scope};
+        if (const Status saved = workspace->saveVaultAccount(account); !saved)
+            return failure(saved.errorMessage());
+    }
 
     std::signal(SIGINT, onSyncTerminationSignal);
     std::signal(SIGTERM, onSyncTerminationSignal);
@@ -175,11 +223,14 @@ int SyncCommand::run(const QStringList& arguments)
     bool lineOpen = false;
     QElapsedTimer sinceJsonProgress;
     sinceJsonProgress.start();
+    std::optional<sync::SyncStage> lastJsonStage;
     const auto progress = [&](const sync::SyncProgress& p) {
         if (json) {
-            if (sinceJsonProgress.elapsed() >= 1000 || p.stage == sync::SyncStage::Done) {
+            // Each stage as it starts, then at most one line a second.
+            if (p.stage != lastJsonStage || sinceJsonProgress.elapsed() >= 1000) {
                 printJsonLine(progressJson(p));
                 sinceJsonProgress.restart();
+                lastJsonStage = p.stage;
             }
             return;
         }

@@ -52,6 +52,7 @@ std::optional<VaultOptions::Opened> VaultOptions::open(const QCommandLineParser&
         return std::nullopt;
     }
     vault::VaultOpenOptions options;
+    QString connectionText;
     if (parser.isSet(m_connectionStringFile)) {
         const QString path = parser.value(m_connectionStringFile);
         QFile file(path);
@@ -60,13 +61,15 @@ std::optional<VaultOptions::Opened> VaultOptions::open(const QCommandLineParser&
                 QStringLiteral("%1: cannot read the connection string: %2").arg(path, file.errorString());
             return std::nullopt;
         }
-        auto parsed = vault::AzureConnectionString::parse(QString::fromUtf8(file.read(64 * 1024)).trimmed());
+        connectionText = QString::fromUtf8(file.read(64 * 1024)).trimmed();
+        auto parsed = vault::AzureConnectionString::parse(connectionText);
         if (!parsed) {
             *error = QStringLiteral("%1: %2").arg(path, parsed.errorMessage());
             return std::nullopt;
         }
         options.credentials = std::move(parsed).value();
-    }
+    } else if (url->scheme == vault::VaultUrl::Scheme::Azure)
+        connectionText = qEnvironmentVariable("AZURE_STORAGE_CONNECTION_STRING").trimmed();
     if (parser.isSet(m_caFile)) {
         options.extraCaFile = parser.value(m_caFile);
         if (!QFileInfo(options.extraCaFile).isFile()) {
@@ -80,7 +83,27 @@ std::optional<VaultOptions::Opened> VaultOptions::open(const QCommandLineParser&
         *error = opened.errorMessage();
         return std::nullopt;
     }
-    return Opened{std::move(opened).value(), url->toString()};
+    return Opened{std::move(opened).value(), url->toString(), connectionText, options.extraCaFile};
+}
+
+std::optional<VaultOptions::Opened> VaultOptions::open(const sync::VaultAccount& account, QString* error)
+{
+    vault::VaultOpenOptions options;
+    if (!account.connectionString.isEmpty()) {
+        auto parsed = vault::AzureConnectionString::parse(account.connectionString);
+        if (!parsed) {
+            *error = QStringLiteral("vault account \"%1\": %2").arg(account.name, parsed.errorMessage());
+            return std::nullopt;
+        }
+        options.credentials = std::move(parsed).value();
+    }
+    options.extraCaFile = account.extraCaFile;
+    auto opened = vault::openVault(account.url, options);
+    if (!opened) {
+        *error = QStringLiteral("vault account \"%1\": %2").arg(account.name, opened.errorMessage());
+        return std::nullopt;
+    }
+    return Opened{std::move(opened).value(), account.url, account.connectionString, account.extraCaFile};
 }
 
 } // namespace holdfast::cli

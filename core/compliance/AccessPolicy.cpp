@@ -36,6 +36,8 @@ QString actionName(Action action)
         return QStringLiteral("recording.import");
     case Action::SyncVault:
         return QStringLiteral("vault.sync");
+    case Action::ManageVaultAccounts:
+        return QStringLiteral("vault.account");
     case Action::AddBookmark:
         return QStringLiteral("bookmark.add");
     case Action::RemoveBookmark:
@@ -70,6 +72,7 @@ bool isMutation(Action action)
     case Action::CreateCache:
     case Action::ImportRecordings:
     case Action::SyncVault:
+    case Action::ManageVaultAccounts:
     case Action::AddBookmark:
     case Action::RemoveBookmark:
     case Action::AddTag:

@@ -27,6 +27,7 @@ enum class Action
     CreateCache,
     ImportRecordings,
     SyncVault,
+    ManageVaultAccounts,
     AddBookmark,
     RemoveBookmark,
     AddTag,

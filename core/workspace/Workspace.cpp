@@ -557,6 +557,29 @@ Status Workspace::fetchTrackMedia(vault::Vault& vault, const QString& vaultUrl, 
     return engine.fetchMedia(recordingId, path, progress, cancelled);
 }
 
+Status Workspace::saveVaultAccount(const sync::VaultAccount& account)
+{
+    return inTransaction(compliance::Action::ManageVaultAccounts, account.name,
+                         json({{QStringLiteral("change"), QStringLiteral("save")},
+                               {QStringLiteral("url"), account.url},
+                               {QStringLiteral("media"), sync::mediaPolicyName(account.media)},
+                               {QStringLiteral("credentials"), !account.connectionString.isEmpty()}}),
+                         [&] { return sync::VaultAccountStore(*m_database).save(account); });
+}
+
+Status Workspace::removeVaultAccount(const QString& name)
+{
+    return inTransaction(compliance::Action::ManageVaultAccounts, name,
+                         json({{QStringLiteral("change"), QStringLiteral("remove")}}),
+                         [&] { return sync::VaultAccountStore(*m_database).remove(name); });
+}
+
+Result<QList<sync::VaultAccount>> Workspace::vaultAccounts()
+{
+    const QMutexLocker lock(&m_mutex);
+    return sync::VaultAccountStore(*m_database).all();
+}
+
 Result<QString> Workspace::recordingVaultUrl(const QString& recordingId)
 {
     const QMutexLocker lock(&m_mutex);

@@ -7,6 +7,7 @@
 #include "compliance/AccessPolicy.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncTypes.h"
+#include "sync/VaultAccountStore.h"
 #include "util/Result.h"
 
 #include <QIODevice>
@@ -125,6 +126,10 @@ public:
     Status fetchTrackMedia(vault::Vault& vault, const QString& vaultUrl, const QString& recordingId,
                            const QString& trackId, const SyncProgressFn& progress = {},
                            const std::atomic_bool* cancelled = nullptr);
+    // Vault accounts the user saved; the connection string stays inside the
+    // encrypted database and never reaches the audit log.
+    Status saveVaultAccount(const sync::VaultAccount& account);
+    Status removeVaultAccount(const QString& name);
     Result<qint64> addBookmark(const QString& recordingId, qint64 position_ms, const QString& note);
     Status removeBookmark(qint64 bookmarkId);
     Status addTag(const QString& recordingId, const QString& tag);
@@ -141,6 +146,7 @@ public:
     Result<QList<cache::SearchHit>> search(const cache::SearchRequest& request);
     // A random-access device over a track's decrypted media (never a plaintext file).
     Result<std::unique_ptr<QIODevice>> openTrackMedia(const QString& recordingId, const QString& trackId);
+    Result<QList<sync::VaultAccount>> vaultAccounts();
     // The vault a recording was synced from; empty when it was imported from a folder.
     Result<QString> recordingVaultUrl(const QString& recordingId);
     // Reading and verifying the audit log are not themselves audited.

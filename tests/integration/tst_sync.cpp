@@ -8,6 +8,7 @@
 #include "CacheTestHelpers.h"
 #include "FaultProxy.h"
 #include "TestSupport.h"
+#include "audit/AuditEvent.h"
 #include "cache/CacheKeyFile.h"
 #include "cache/Database.h"
 #include "cache/DatabaseTransaction.h"
@@ -180,6 +181,8 @@ private Q_SLOTS:
     void sigkillAtRandomMomentsConverges();
     void tamperingIsQuarantined();
     void auditorCannotSync();
+    void savedAccountKeepsItsSecretInsideTheCache();
+    void bandwidthCapHolds();
 
 private:
     QString newCache();
@@ -751,6 +754,72 @@ void TestSync::auditorCannotSync()
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("read-only (auditor)"), run.err.constData());
     QCOMPARE(hashTree(cache), before);
+}
+
+void TestSync::savedAccountKeepsItsSecretInsideTheCache()
+{
+    const QString cache = newCache();
+    const QString file = m_tmp.filePath(QStringLiteral("account-connection-string"));
+    QVERIFY(writeFile(file, m_azurite.connectionString().toUtf8()));
+    const CliRun saved =
+        sync(cache, uploadDemo(QStringLiteral("ours")),
+             {QStringLiteral("--connection-string-file"), file, QStringLiteral("--save-account"),
+              QStringLiteral("team-a"), QStringLiteral("--media"), QStringLiteral("none")});
+    QVERIFY2(saved.exitCode == 0, saved.err.constData());
+
+    // Without the environment variable or the file, the saved account syncs.
+    const QByteArray environment = qgetenv("AZURE_STORAGE_CONNECTION_STRING");
+    qunsetenv("AZURE_STORAGE_CONNECTION_STRING");
+    const CliRun again =
+        runCli(QStringList{QStringLiteral("sync")} + cacheArgs(cache) +
+               QStringList{QStringLiteral("--account"), QStringLiteral("team-a"), QStringLiteral("--json")});
+    const CliRun missing = runCli(QStringList{QStringLiteral("sync")} + cacheArgs(cache) +
+                                  QStringList{QStringLiteral("--account"), QStringLiteral("nobody")});
+    qputenv("AZURE_STORAGE_CONNECTION_STRING", environment);
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(summaryOf(again.out).value(QStringLiteral("unchanged")).toInt(), m_reference.recordings.size());
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains("no vault account named \"nobody\""), missing.err.constData());
+
+    auto workspace = Workspace::open(cache, QString::fromLatin1(kTestPassphrase), identity());
+    QVERIFY(workspace);
+    auto accounts = (*workspace)->vaultAccounts();
+    QVERIFY(accounts && accounts->size() == 1);
+    QCOMPARE(accounts->constFirst().url, QStringLiteral("azure://ours"));
+    QCOMPARE(accounts->constFirst().media, sync::MediaPolicy::None);
+    QVERIFY(
+        accounts->constFirst().connectionString.contains(QLatin1String(vault::kDevelopmentAccountKeyBase64)));
+    // The audit log records the change, never the secret.
+    auto events = (*workspace)->auditEvents();
+    QVERIFY(events);
+    bool audited = false;
+    for (const audit::AuditEvent& event : std::as_const(*events)) {
+        QVERIFY(!event.details.contains(QLatin1String(vault::kDevelopmentAccountKeyBase64)));
+        audited = audited ||
+                  (event.action == QLatin1String("vault.account") && event.target == QLatin1String("team-a"));
+    }
+    QVERIFY(audited);
+    workspace->reset();
+    // No file of the cache holds the key in plaintext.
+    for (const QString& path : filesUnder(cache))
+        QVERIFY2(!readFile(path).contains(vault::kDevelopmentAccountKeyBase64), qPrintable(path));
+}
+
+void TestSync::bandwidthCapHolds()
+{
+    const QString cache = newCache();
+    const CliRun run = sync(cache, QStringLiteral("file://") + demoVaultPath(),
+                            {QStringLiteral("--bandwidth"), QStringLiteral("8M")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject summary = summaryOf(run.out);
+    const double seconds = summary.value(QStringLiteral("elapsed_ms")).toDouble() / 1000;
+    const double bytes = double(summary.value(QStringLiteral("media_bytes")).toInteger());
+    const double cap = 8.0 * 1024 * 1024;
+    qInfo("%.1f MiB in %.2f s under an 8 MiB/s cap", bytes / 1048576, seconds);
+    // Never faster than the cap allows (a quarter second of burst), and not
+    // far below it either.
+    QVERIFY(seconds >= bytes / cap - 0.3);
+    QVERIFY(seconds <= bytes / cap * 2 + 2);
 }
 
 QTEST_GUILESS_MAIN(TestSync)

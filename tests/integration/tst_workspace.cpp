@@ -6,6 +6,7 @@
 #include "cache/Database.h"
 #include "cache/MasterKey.h"
 #include "crypto/Ed25519PrivateKey.h"
+#include "vault/FolderVault.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -485,9 +486,36 @@ static QList<std::pair<compliance::Action, MutationCall>> mutatingCalls()
          [passphrase](Workspace& w, const QString&, const QString&) {
              return w.changePassphrase(passphrase, QStringLiteral("another passphrase")).errorMessage();
          }},
+        {Action::SyncVault,
+         [](Workspace& w, const QString&, const QString& vault) {
+             vault::FolderVault folder(vault);
+             auto report = w.syncVault(folder, QStringLiteral("file://") + vault, sync::SyncOptions());
+             return report ? QString() : report.errorMessage();
+         }},
+        {Action::SyncVault,
+         [](Workspace& w, const QString& id, const QString& vault) {
+             vault::FolderVault folder(vault);
+             return w.fetchTrackMedia(folder, QStringLiteral("file://") + vault, id, QStringLiteral("t1"))
+                 .errorMessage();
+         }},
+        {Action::ManageVaultAccounts,
+         [](Workspace& w, const QString&, const QString& vault) {
+             return w
+                 .saveVaultAccount({QStringLiteral("team"),
+                                    QStringLiteral("file://") + vault,
+                                    {},
+                                    {},
+                                    sync::MediaPolicy::All,
+                                    {}})
+                 .errorMessage();
+         }},
+        {Action::ManageVaultAccounts,
+         [](Workspace& w, const QString&, const QString&) {
+             return w.removeVaultAccount(QStringLiteral("team")).errorMessage();
+         }},
     };
 }
-static const QList<compliance::Action> kMutationsWithoutWorkspaceCall = {compliance::Action::SyncVault};
+static const QList<compliance::Action> kMutationsWithoutWorkspaceCall = {};
 
 void TestWorkspace::readOnlyRefusesEveryMutation_data()
 {

@@ -9,8 +9,10 @@
 #include "cache/MasterKey.h"
 #include "crypto/Sha256.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTemporaryDir>
@@ -86,6 +88,9 @@ private Q_SLOTS:
     void wrongKeyOrRenamedBlobIsDetected();
     void badHeaderNamesTheBlob();
     void unfinishedWriterLeavesNothing();
+    void suspendedWriterResumesFromLastWholeChunk();
+    void resumeCutsATornOrForeignTail();
+    void resumeRefusesAnotherBlobsFile();
 
 private:
     BlobInfo writeBlob(const QByteArray& plaintext, quint32 pieceSeed = 1);
@@ -623,6 +628,95 @@ void TestBlobStore::unfinishedWriterLeavesNothing()
     (*finished)->abort();
     finished = makeError(QString()); // destroy it
     QCOMPARE(m_store->blobIds().size(), 1);
+}
+
+void TestBlobStore::suspendedWriterResumesFromLastWholeChunk()
+{
+    const QByteArray plaintext = randomBytes(5 * bf::kChunkBytes + 1234, 41);
+    QString id;
+    {
+        auto writer = m_store->createWriter();
+        QVERIFY(writer.ok());
+        id = (*writer)->blobId();
+        QVERIFY((*writer)->write(plaintext.left(3 * bf::kChunkBytes + 500)).ok());
+        // The unsealed tail (the last 500 bytes, which might have been the
+        // end of the blob) is dropped: three whole chunks survive.
+        auto kept = (*writer)->suspend();
+        QVERIFY2(kept.ok(), qPrintable(kept.errorMessage()));
+        QCOMPARE(*kept, 3 * bf::kChunkBytes);
+        QVERIFY(!(*writer)->write(plaintext).ok());
+    } // destroying a suspended writer keeps its partial file
+    QCOMPARE(QDir(m_blobs).entryList(QDir::Files), QStringList{id + QStringLiteral(".partial")});
+    QCOMPARE(m_store->removeInterruptedWrites({id}), 0);
+
+    auto resumed = m_store->resumeWriter(id);
+    QVERIFY2(resumed.ok(), qPrintable(resumed.errorMessage()));
+    QCOMPARE((*resumed)->blobId(), id);
+    const qint64 offset = (*resumed)->plaintextBytesWritten();
+    QCOMPARE(offset, 3 * bf::kChunkBytes);
+    QVERIFY((*resumed)->write(plaintext.mid(offset)).ok());
+    auto info = (*resumed)->finish();
+    QVERIFY2(info.ok(), qPrintable(info.errorMessage()));
+    // The hash covers the whole plaintext, the resumed part rebuilt from disk.
+    QCOMPARE(info->plaintextSha256, QCryptographicHash::hash(plaintext, QCryptographicHash::Sha256));
+    QCOMPARE(info->plaintextBytes, plaintext.size());
+    auto reader = m_store->openReader(id);
+    QVERIFY(reader.ok());
+    QCOMPARE((*reader)->readAll(), plaintext);
+}
+
+void TestBlobStore::resumeCutsATornOrForeignTail()
+{
+    const QByteArray plaintext = randomBytes(40 * bf::kChunkBytes, 42);
+    QString id;
+    {
+        auto writer = m_store->createWriter();
+        QVERIFY(writer.ok());
+        id = (*writer)->blobId();
+        QVERIFY((*writer)->write(plaintext.left(34 * bf::kChunkBytes)).ok());
+        QVERIFY((*writer)->suspend().ok());
+    }
+    const QString partial = m_blobs + QLatin1Char('/') + id + QStringLiteral(".partial");
+    QByteArray bytes = readFile(partial);
+    QCOMPARE(bytes.size(), chunkOffset(33));
+    // A crash mid-write: half a record at the end, and record 20 damaged.
+    bytes.append(randomBytes(bf::kRecordBytes / 2, 43));
+    bytes[chunkOffset(20) + 100] = char(bytes[chunkOffset(20) + 100] ^ 1);
+    QVERIFY(writeFile(partial, bytes));
+
+    auto resumed = m_store->resumeWriter(id);
+    QVERIFY(resumed.ok());
+    QCOMPARE((*resumed)->plaintextBytesWritten(), 20 * bf::kChunkBytes);
+    QCOMPARE(QFileInfo(partial).size(), chunkOffset(20));
+    QVERIFY((*resumed)->write(plaintext.mid(20 * bf::kChunkBytes)).ok());
+    auto info = (*resumed)->finish();
+    QVERIFY(info.ok());
+    QCOMPARE(info->plaintextSha256, QCryptographicHash::hash(plaintext, QCryptographicHash::Sha256));
+}
+
+void TestBlobStore::resumeRefusesAnotherBlobsFile()
+{
+    QString first;
+    QString second;
+    for (QString* id : {&first, &second}) {
+        auto writer = m_store->createWriter();
+        QVERIFY(writer.ok());
+        *id = (*writer)->blobId();
+        QVERIFY((*writer)->write(randomBytes(3 * bf::kChunkBytes, 44)).ok());
+        QVERIFY((*writer)->suspend().ok());
+    }
+    // The first blob's partial file renamed over the second's: its header
+    // (and key) belong to another id.
+    QVERIFY(QFile::remove(m_blobs + QLatin1Char('/') + second + QStringLiteral(".partial")));
+    QVERIFY(QFile::rename(m_blobs + QLatin1Char('/') + first + QStringLiteral(".partial"),
+                          m_blobs + QLatin1Char('/') + second + QStringLiteral(".partial")));
+    auto resumed = m_store->resumeWriter(second);
+    QVERIFY(!resumed.ok());
+    QVERIFY2(resumed.errorMessage().contains(second), qPrintable(resumed.errorMessage()));
+    QVERIFY(!m_store->resumeWriter(first).ok()); // no file at all
+    QVERIFY(!m_store->resumeWriter(QStringLiteral("not-an-id")).ok());
+    m_store->removePartial(second);
+    QVERIFY(QDir(m_blobs).entryList(QDir::Files).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestBlobStore)
