@@ -741,6 +741,29 @@ void TestSync::tamperingIsQuarantined()
     const CliRun again = sync(cache, QStringLiteral("azure://tampered"));
     QCOMPARE(summaryOf(again.out).value(QStringLiteral("quarantined")).toInt(), 2);
     QCOMPARE(summaryOf(again.out).value(QStringLiteral("media_bytes")).toInteger(), 0);
+
+    // 3. A track of a recording already verified in the cache is modified in
+    // the vault afterwards: the vault's copy is checked again and refused,
+    // and the verified copy in the cache is kept and still plays.
+    if (packages.size() < 3)
+        return;
+    const QString cleanId = QFileInfo(packages.at(2)).fileName();
+    QCOMPARE(content.recordings.value(cleanId), QStringLiteral("verified"));
+    const QString laterTrack = packages.at(2) + QLatin1Char('/') + mediaFiles(packages.at(2)).constFirst();
+    QByteArray later = readFile(laterTrack);
+    later[later.size() / 3] = char(later[later.size() / 3] ^ 0x01);
+    QVERIFY(vault->put(blobName(laterTrack), later));
+    const CliRun recheck = sync(cache, QStringLiteral("azure://tampered"));
+    QVERIFY2(recheck.exitCode == 0, recheck.err.constData());
+    QVERIFY2(recheck.err.contains(QStringLiteral("recording %1: %2: SHA-256 mismatch")
+                                      .arg(cleanId, QDir(packages.at(2)).relativeFilePath(laterTrack))
+                                      .toUtf8()),
+             recheck.err.constData());
+    QVERIFY2(recheck.err.contains("the verified copy in the cache is kept"), recheck.err.constData());
+    const CacheContent after = readCache(cache, &ok);
+    QVERIFY(ok);
+    QCOMPARE(after.recordings.value(cleanId), QStringLiteral("verified"));
+    QCOMPARE(after.media, content.media);
 }
 
 void TestSync::auditorCannotSync()
