@@ -3,29 +3,16 @@
 #include "cache/Database.h"
 #include "cache/SearchFilterSql.h"
 #include "cache/Statement.h"
+#include "cache/StatementMacros.h"
 
 #include <QUuid>
 #include <algorithm>
-
-// Returns the error of a failed Status from the enclosing function.
-#define HOLDFAST_TRY(expr)                                                                                   \
-    do {                                                                                                     \
-        if (::holdfast::Status status_ = (expr); !status_)                                                   \
-            return status_.error();                                                                          \
-    } while (false)
 
 namespace holdfast::cache {
 
 namespace {
 
 constexpr QChar kListSeparator = u'\x1f';
-
-// A cached statement or the error of preparing it.
-#define HOLDFAST_CACHED(var, sql, purpose)                                                                   \
-    Result<Statement*> var##Result = m_database.cached(sql, purpose);                                        \
-    if (!var##Result)                                                                                        \
-        return var##Result.error();                                                                          \
-    Statement& var = **var##Result
 
 qint64 nowMs()
 {

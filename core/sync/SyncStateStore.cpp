@@ -2,20 +2,9 @@
 
 #include "cache/Database.h"
 #include "cache/Statement.h"
+#include "cache/StatementMacros.h"
 
 #include <QDateTime>
-
-#define HOLDFAST_TRY(expr)                                                                                   \
-    do {                                                                                                     \
-        if (::holdfast::Status status_ = (expr); !status_)                                                   \
-            return status_.error();                                                                          \
-    } while (false)
-
-#define HOLDFAST_CACHED(var, sql, purpose)                                                                   \
-    Result<cache::Statement*> var##Result = m_database.cached(sql, purpose);                                 \
-    if (!var##Result)                                                                                        \
-        return var##Result.error();                                                                          \
-    cache::Statement& var = **var##Result
 
 namespace holdfast::sync {
 

@@ -2,18 +2,13 @@
 
 #include "cache/Database.h"
 #include "cache/Statement.h"
+#include "cache/StatementMacros.h"
 
 #include <QDateTime>
 
 namespace holdfast::sync {
 
 namespace {
-
-#define HOLDFAST_TRY(expr)                                                                                   \
-    do {                                                                                                     \
-        if (::holdfast::Status status_ = (expr); !status_)                                                   \
-            return status_.error();                                                                          \
-    } while (false)
 
 QString dateText(const QDate& date)
 {
