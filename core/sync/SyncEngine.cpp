@@ -338,6 +338,8 @@ void SyncEngine::Private::processPackage(const RemotePackage& package)
         for (const model::PackageFile& file : manifest.files) {
             if (mediaPaths.contains(file.path))
                 continue;
+            if (file.path != kTranscriptName)
+                bytesTotal += file.bytes; // not in the stage's first estimate
             auto bytes = readSmall(package.blobName(file.path), file.bytes, model::kMaxJsonBytes);
             if (!bytes) {
                 dropNew();
@@ -797,6 +799,9 @@ Result<SyncReport> SyncEngine::run(const ProgressFn& progress, const std::atomic
     for (const qsizetype i : std::as_const(changed))
         for (const QString& name : {kManifestName, kSignatureName, kTranscriptName})
             metadataBytes += std::max<qint64>(0, listing->packages.at(i).blobs.value(name).bytes);
+    if (!changed.isEmpty()) // the keys are read once, for the first package they sign
+        for (const vault::BlobEntry& key : std::as_const(listing->keys))
+            metadataBytes += key.bytes;
     d->startStage(SyncStage::Metadata, changed.size(), metadataBytes);
     d->runParallel(
         changed.size(), [&](qsizetype index) { d->processPackage(listing->packages.at(changed.at(index))); },

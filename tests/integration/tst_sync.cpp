@@ -183,6 +183,7 @@ private Q_SLOTS:
     void auditorCannotSync();
     void savedAccountKeepsItsSecretInsideTheCache();
     void bandwidthCapHolds();
+    void cancelKeepsWhatWasCommitted();
 
 private:
     QString newCache();
@@ -843,6 +844,52 @@ void TestSync::bandwidthCapHolds()
     // far below it either.
     QVERIFY(seconds >= bytes / cap - 0.3);
     QVERIFY(seconds <= bytes / cap * 2 + 2);
+}
+
+void TestSync::cancelKeepsWhatWasCommitted()
+{
+    QTemporaryDir dir;
+    const QString cacheDir = dir.filePath(QStringLiteral("c"));
+    auto folder = vault::openVault(QStringLiteral("file://") + demoVaultPath());
+    QVERIFY(folder);
+    const QString url = QStringLiteral("file://") + demoVaultPath();
+    {
+        auto workspace = Workspace::create(cacheDir, QString::fromLatin1(kTestPassphrase), identity());
+        QVERIFY(workspace);
+        sync::SyncOptions options;
+        options.bandwidthLimit_Bps = 4 * 1024 * 1024;
+        std::atomic_bool cancel{false};
+        QList<sync::SyncStage> stages;
+        auto report = (*workspace)
+                          ->syncVault(
+                              **folder, url, options,
+                              [&](const sync::SyncProgress& p) {
+                                  if (stages.isEmpty() || stages.constLast() != p.stage)
+                                      stages.append(p.stage);
+                                  QVERIFY(p.bytesDone <= p.bytesTotal || p.bytesTotal == 0);
+                                  if (p.stage == sync::SyncStage::Media && p.bytesDone > 3 * 1024 * 1024)
+                                      cancel = true;
+                              },
+                              &cancel);
+        QVERIFY2(report, qPrintable(report.errorMessage()));
+        QVERIFY(report->cancelled);
+        QVERIFY(report->count(sync::SyncedItem::Outcome::MediaStored) < m_reference.media.size());
+        QCOMPARE(stages.mid(0, 3),
+                 (QList<sync::SyncStage>{sync::SyncStage::Listing, sync::SyncStage::Metadata,
+                                         sync::SyncStage::Media}));
+        // Metadata is complete and searchable; nothing half-stored is shown.
+        auto list = (*workspace)->listRecordings();
+        QVERIFY(list);
+        QCOMPARE(list->size(), m_reference.recordings.size());
+        // The next sync continues and ends where an uninterrupted one does.
+        auto resumed = (*workspace)->syncVault(**folder, url, sync::SyncOptions());
+        QVERIFY2(resumed, qPrintable(resumed.errorMessage()));
+        QVERIFY(!resumed->cancelled);
+        QCOMPARE(resumed->count(sync::SyncedItem::Outcome::Failed), 0);
+    }
+    bool ok = false;
+    QCOMPARE(readCache(cacheDir, &ok), m_reference);
+    QVERIFY(ok);
 }
 
 QTEST_GUILESS_MAIN(TestSync)
