@@ -126,6 +126,7 @@ struct SyncEngine::Private
     QMap<QString, vault::BlobEntry> keyEntries;
     QHash<QString, QString> knownEtags; // as the last sync left them; read-only while workers run
     QHash<QString, std::optional<QByteArray>> keyPems; // fetched once per sync
+    std::mutex keyFetchMutex;
 
     Private(SyncContext context, vault::Vault& v, QString url, SyncOptions o)
         : ctx(std::move(context))
@@ -241,6 +242,8 @@ struct SyncEngine::Private
 
     std::optional<QByteArray> trustedKey(const QString& node)
     {
+        // One fetch per key, however many workers ask for it at once.
+        const std::lock_guard fetching(keyFetchMutex);
         {
             const std::lock_guard lock(mutex);
             if (const auto it = keyPems.constFind(node); it != keyPems.cend())

@@ -83,6 +83,7 @@ bool isHttpStatusError(QNetworkReply::NetworkError error)
 
 constexpr qint64 kMaxBufferedBody_bytes = 64 * 1024 * 1024;
 constexpr int kCancelPoll_ms = 25;
+constexpr qint64 kSinkReadBuffer_bytes = 2 * 1024 * 1024;
 
 } // namespace
 
@@ -123,6 +124,12 @@ HttpResponse HttpTransport::execute(const HttpRequest& request, const BodySink& 
     else
         reply = manager->sendCustomRequest(netRequest, request.verb);
     std::unique_ptr<QNetworkReply> owner(reply);
+    // A bounded buffer for streamed bodies: when the sink is slower than the
+    // network (a bandwidth cap, a slow disk) the socket is not read further
+    // and TCP's flow control slows the sender, instead of the whole body
+    // piling up in memory.
+    if (sink)
+        reply->setReadBufferSize(kSinkReadBuffer_bytes);
 
     QEventLoop loop;
     // One coarse poll timer for both cancellation and timeouts: restarting a
@@ -201,6 +208,7 @@ HttpResponse HttpTransport::execute(const HttpRequest& request, const BodySink& 
                 sinkFailed = true;
                 reply->abort();
             }
+            alive(); // the sink may have waited (a bandwidth cap): that is not the network's silence
         } else if (response.body.size() < kMaxBufferedBody_bytes) {
             response.body += chunk;
         }
