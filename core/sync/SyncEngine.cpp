@@ -6,7 +6,9 @@
 #include "crypto/Sha256.h"
 #include "model/Manifest.h"
 #include "model/Transcript.h"
+#include "sync/AuditDetails.h"
 #include "sync/BandwidthLimiter.h"
+#include "sync/MediaDownload.h"
 #include "sync/RateMeter.h"
 #include "sync/RemotePackageCheck.h"
 #include "sync/SyncStateStore.h"
@@ -36,71 +38,6 @@ constexpr qint64 kMaxSignatureBytes = 4096;
 const QString kManifestName = QString::fromLatin1(model::kManifestFileName);
 const QString kSignatureName = QString::fromLatin1(model::kSignatureFileName);
 const QString kTranscriptName = QString::fromLatin1(model::kTranscriptFileName);
-
-QString details(std::initializer_list<std::pair<QString, QJsonValue>> fields)
-{
-    QJsonObject object;
-    for (const auto& [key, value] : fields)
-        object.insert(key, value);
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-// Streams a download into an encrypted blob writer, counting and throttling
-// as it goes. Plaintext never leaves memory.
-class BlobSink : public QIODevice
-{
-public:
-    BlobSink(cache::BlobWriter& writer, BandwidthLimiter& limiter, std::atomic<qint64>& bytesDone,
-             RateMeter& rate, const std::atomic_bool* cancel)
-        : m_writer(writer)
-        , m_limiter(limiter)
-        , m_bytesDone(bytesDone)
-        , m_rate(rate)
-        , m_cancel(cancel)
-    {
-        open(QIODevice::WriteOnly | QIODevice::Unbuffered);
-    }
-
-    const QString& failure() const { return m_failure; }
-    qint64 received() const { return m_received; }
-
-protected:
-    qint64 readData(char*, qint64) override { return -1; }
-    qint64 writeData(const char* data, qint64 bytes) override
-    {
-        if (const Status written = m_writer.write(data, bytes); !written) {
-            m_failure = written.errorMessage();
-            return -1;
-        }
-        m_received += bytes;
-        m_rate.sample(m_bytesDone.fetch_add(bytes) + bytes);
-        m_limiter.consume(bytes, m_cancel);
-        return bytes;
-    }
-
-private:
-    cache::BlobWriter& m_writer;
-    BandwidthLimiter& m_limiter;
-    std::atomic<qint64>& m_bytesDone;
-    RateMeter& m_rate;
-    const std::atomic_bool* m_cancel;
-    QString m_failure;
-    qint64 m_received = 0;
-};
-
-struct MediaTask
-{
-    QString recordingId;
-    QString packagePath;
-    QString path; // package-relative
-    QByteArray sha256Hex;
-    qint64 bytes = 0;
-    vault::BlobEntry remote;
-    // The cache holds a verified copy; the vault's blob changed: download it
-    // to check that the vault still has the signed bytes.
-    bool recheck = false;
-    QString name() const { return packagePath + QLatin1Char('/') + path; }
-};
 
 } // namespace
 
@@ -287,8 +224,6 @@ struct SyncEngine::Private
                           const model::Transcript& transcript, const QString& quarantineReason,
                           QMap<QString, QString> newBlobIds);
     void downloadMedia(const MediaTask& task);
-    Status quarantineRecording(const QString& recordingId, const QString& packagePath, const QString& reason,
-                               QStringList* droppedBlobIds);
     void evict(const SyncedRecording& recording);
 };
 
@@ -423,10 +358,10 @@ void SyncEngine::Private::replaceRecording(const RemotePackage& package, const m
             reason = reasonText(quarantineReason) +
                      QStringLiteral(" (the verified copy already in the cache is kept)");
             (void)ctx.commitAudited(id,
-                                    details({{QStringLiteral("outcome"), QStringLiteral("quarantined")},
-                                             {QStringLiteral("vault"), vaultUrl},
-                                             {QStringLiteral("package"), package.directory},
-                                             {QStringLiteral("reason"), reason}}),
+                                    auditDetails({{QStringLiteral("outcome"), QStringLiteral("quarantined")},
+                                                  {QStringLiteral("vault"), vaultUrl},
+                                                  {QStringLiteral("package"), package.directory},
+                                                  {QStringLiteral("reason"), reason}}),
                                     [] { return Status(); });
             addItem({id, package.directory, Outcome::Quarantined, reason});
             return;
@@ -464,10 +399,10 @@ void SyncEngine::Private::replaceRecording(const RemotePackage& package, const m
             oldBlobIds = existing->blobIdsByPath.values();
         const Status committed = ctx.commitAudited(
             id,
-            details({{QStringLiteral("outcome"), outcomeName(outcome)},
-                     {QStringLiteral("vault"), vaultUrl},
-                     {QStringLiteral("package"), package.directory},
-                     {QStringLiteral("reason"), reason}}),
+            auditDetails({{QStringLiteral("outcome"), outcomeName(outcome)},
+                          {QStringLiteral("vault"), vaultUrl},
+                          {QStringLiteral("package"), package.directory},
+                          {QStringLiteral("reason"), reason}}),
             [&]() -> Status {
                 if (existing)
                     if (const Status removed = store.deleteRecording(id); !removed)
@@ -494,167 +429,15 @@ void SyncEngine::Private::replaceRecording(const RemotePackage& package, const m
     addItem({id, package.directory, outcome, reason});
 }
 
-Status SyncEngine::Private::quarantineRecording(const QString& recordingId, const QString& packagePath,
-                                                const QString& reason, QStringList* droppedBlobIds)
-{
-    cache::RecordingStore store(ctx.database);
-    auto detail = store.detail(recordingId);
-    if (!detail)
-        return detail.error();
-    *droppedBlobIds = detail->blobIdsByPath.values();
-    if (const Status removed = store.deleteRecording(recordingId); !removed)
-        return removed;
-    if (const Status inserted = store.insertRecording(
-            detail->manifest, detail->manifestJson, detail->signature, model::Transcript(),
-            cache::VerificationState::Quarantined, reason, detail->importedAt_ms);
-        !inserted)
-        return inserted;
-    return SyncStateStore(ctx.database).linkRecording(vaultUrl, recordingId, packagePath);
-}
-
 void SyncEngine::Private::downloadMedia(const MediaTask& task)
 {
-    const QString name = task.name();
-    setCurrent(name);
-    const auto fail = [&](const QString& reason) {
-        addItem({task.recordingId, name, Outcome::Failed,
-                 QStringLiteral("recording %1: %2").arg(task.recordingId, reason)});
-    };
-
-    // A suspended download of the same vault blob continues where it stopped.
-    std::unique_ptr<cache::BlobWriter> writer;
-    {
-        const QMutexLocker lock(&ctx.mutex);
-        auto pending = SyncStateStore(ctx.database).pendingDownload(vaultUrl, name);
-        if (pending && *pending) {
-            if ((*pending)->etag == task.remote.etag) {
-                if (auto resumed = ctx.blobs.resumeWriter((*pending)->blobId))
-                    writer = std::move(resumed).value();
-            }
-            if (!writer || writer->plaintextBytesWritten() > task.bytes) {
-                writer.reset();
-                ctx.blobs.removePartial((*pending)->blobId);
-            }
-        }
-        if (!writer) {
-            auto created = ctx.blobs.createWriter();
-            if (!created) {
-                fail(created.errorMessage());
-                return;
-            }
-            writer = std::move(created).value();
-            const QString blobId = writer->blobId();
-            if (const Status begun = ctx.commitBookkeeping([&] {
-                    return SyncStateStore(ctx.database)
-                        .beginDownload(vaultUrl, name, PendingDownload{task.remote.etag, blobId});
-                });
-                !begun) {
-                fail(begun.errorMessage());
-                return; // the writer removes its partial file
-            }
-        }
-    }
-    const qint64 offset = writer->plaintextBytesWritten();
-    bytesDone += offset;
-    BlobSink sink(*writer, limiter, bytesDone, rate, cancel);
-    if (offset < task.remote.bytes) {
-        auto read = vault.readTo(name, &sink, offset, -1, {}, cancel);
-        if (!read) {
-            if (!sink.failure().isEmpty()) {
-                fail(sink.failure()); // the local disk: start over next time
-                return;
-            }
-            (void)writer->suspend(); // the network: continue next time
-            if (read.error().kind != vault::ErrorKind::Cancelled)
-                fail(read.errorMessage());
-            return;
-        }
-    }
-    {
-        const std::lock_guard lock(mutex);
-        report.mediaBytes += sink.received();
-    }
-    auto info = writer->finish();
-    if (!info) {
-        fail(info.errorMessage());
-        return;
-    }
-    const QByteArray actual = info->plaintextSha256.toHex();
-    QString mismatch;
-    if (info->plaintextBytes != task.bytes)
-        mismatch = QStringLiteral("%1: size mismatch (expected %2 bytes, got %3)")
-                       .arg(task.path)
-                       .arg(task.bytes)
-                       .arg(info->plaintextBytes);
-    else if (actual != task.sha256Hex)
-        mismatch = QStringLiteral("%1: %2").arg(task.path, sha256MismatchMessage(task.sha256Hex, actual));
-
-    const QMutexLocker lock(&ctx.mutex);
-    SyncStateStore state(ctx.database);
-    const QString reason = QStringLiteral("recording %1: %2").arg(task.recordingId, mismatch);
-    if (task.recheck) {
-        (void)ctx.blobs.remove(info->blobId); // the cache keeps its own verified copy
-        const Status done = ctx.commitBookkeeping([&]() -> Status {
-            if (const Status ended = state.endDownload(vaultUrl, name); !ended)
-                return ended;
-            return mismatch.isEmpty() ? state.setEtag(vaultUrl, task.remote) : Status();
-        });
-        if (!mismatch.isEmpty())
-            addItem({task.recordingId, name, Outcome::Quarantined,
-                     reason + QStringLiteral(" (the vault's copy; the verified copy in the cache is kept)")});
-        else if (!done)
-            fail(done.errorMessage());
-        return;
-    }
-    if (!mismatch.isEmpty()) {
-        (void)ctx.blobs.remove(info->blobId);
-        QStringList dropped;
-        const Status quarantined = ctx.commitAudited(
-            task.recordingId,
-            details({{QStringLiteral("outcome"), QStringLiteral("quarantined")},
-                     {QStringLiteral("vault"), vaultUrl},
-                     {QStringLiteral("file"), name},
-                     {QStringLiteral("reason"), reason}}),
-            [&]() -> Status {
-                if (const Status ended = state.endDownload(vaultUrl, name); !ended)
-                    return ended;
-                return quarantineRecording(task.recordingId, task.packagePath, reason, &dropped);
-            });
-        if (!quarantined) {
-            fail(quarantined.errorMessage());
-            return;
-        }
-        removeBlobs(dropped);
-        addItem({task.recordingId, name, Outcome::Quarantined, reason});
-        return;
-    }
-    // Another track of this recording may have failed verification meanwhile:
-    // a quarantined recording gets no media.
-    if (auto verified = state.isVerified(task.recordingId); !verified || !*verified) {
-        (void)ctx.blobs.remove(info->blobId);
-        (void)ctx.commitBookkeeping([&] { return state.endDownload(vaultUrl, name); });
-        return;
-    }
-    const Status stored = ctx.commitAudited(
-        task.recordingId,
-        details({{QStringLiteral("outcome"), QStringLiteral("media_stored")},
-                 {QStringLiteral("vault"), vaultUrl},
-                 {QStringLiteral("file"), name},
-                 {QStringLiteral("bytes"), info->plaintextBytes}}),
-        [&]() -> Status {
-            cache::RecordingStore store(ctx.database);
-            if (const Status set = store.setBlobId(task.recordingId, task.path, info->blobId); !set)
-                return set;
-            if (const Status ended = state.endDownload(vaultUrl, name); !ended)
-                return ended;
-            return state.setEtag(vaultUrl, task.remote);
-        });
-    if (!stored) {
-        (void)ctx.blobs.remove(info->blobId);
-        fail(stored.errorMessage());
-        return;
-    }
-    addItem({task.recordingId, name, Outcome::MediaStored, {}});
+    setCurrent(task.name());
+    MediaDownload download(ctx, vault, vaultUrl, TransferMeter{limiter, rate, bytesDone}, cancel);
+    const MediaDownloadResult result = download.run(task);
+    const std::lock_guard lock(mutex);
+    report.mediaBytes += result.fetchedBytes;
+    if (result.item)
+        report.items.append(*result.item);
 }
 
 void SyncEngine::Private::evict(const SyncedRecording& recording)
@@ -676,9 +459,9 @@ void SyncEngine::Private::evict(const SyncedRecording& recording)
     QStringList blobIds;
     const Status evicted =
         ctx.commitAudited(recording.recordingId,
-                          details({{QStringLiteral("outcome"), QStringLiteral("evicted")},
-                                   {QStringLiteral("vault"), vaultUrl},
-                                   {QStringLiteral("reason"), why}}),
+                          auditDetails({{QStringLiteral("outcome"), QStringLiteral("evicted")},
+                                        {QStringLiteral("vault"), vaultUrl},
+                                        {QStringLiteral("reason"), why}}),
                           [&]() -> Status {
                               auto detail = store.detail(recording.recordingId);
                               if (!detail)
@@ -867,19 +650,19 @@ Result<SyncReport> SyncEngine::run(const ProgressFn& progress, const std::atomic
     std::stable_sort(d->report.items.begin(), d->report.items.end(),
                      [](const SyncedItem& a, const SyncedItem& b) { return a.path < b.path; });
     const SyncReport& r = d->report;
-    const Status finished =
-        d->ctx.commitAudited(d->vaultUrl,
-                             details({{QStringLiteral("outcome"), r.cancelled ? QStringLiteral("cancelled")
-                                                                              : QStringLiteral("finished")},
-                                      {QStringLiteral("media"), mediaPolicyName(d->options.media)},
-                                      {QStringLiteral("new"), r.count(Outcome::New)},
-                                      {QStringLiteral("updated"), r.count(Outcome::Updated)},
-                                      {QStringLiteral("unchanged"), r.count(Outcome::Unchanged)},
-                                      {QStringLiteral("quarantined"), r.count(Outcome::Quarantined)},
-                                      {QStringLiteral("failed"), r.count(Outcome::Failed)},
-                                      {QStringLiteral("media_stored"), r.count(Outcome::MediaStored)},
-                                      {QStringLiteral("evicted"), r.count(Outcome::Evicted)}}),
-                             [] { return Status(); });
+    const Status finished = d->ctx.commitAudited(
+        d->vaultUrl,
+        auditDetails({{QStringLiteral("outcome"),
+                       r.cancelled ? QStringLiteral("cancelled") : QStringLiteral("finished")},
+                      {QStringLiteral("media"), mediaPolicyName(d->options.media)},
+                      {QStringLiteral("new"), r.count(Outcome::New)},
+                      {QStringLiteral("updated"), r.count(Outcome::Updated)},
+                      {QStringLiteral("unchanged"), r.count(Outcome::Unchanged)},
+                      {QStringLiteral("quarantined"), r.count(Outcome::Quarantined)},
+                      {QStringLiteral("failed"), r.count(Outcome::Failed)},
+                      {QStringLiteral("media_stored"), r.count(Outcome::MediaStored)},
+                      {QStringLiteral("evicted"), r.count(Outcome::Evicted)}}),
+        [] { return Status(); });
     if (!finished)
         return finished.error();
     d->startStage(SyncStage::Done, 0, 0);
