@@ -482,18 +482,52 @@ Result<qint64> RecordingStore::count()
     return n;
 }
 
-Result<QList<RecordingSummary>> RecordingStore::summaries(const SearchFilter& filter, int limit, int offset)
+Result<qint64> RecordingStore::count(const SearchFilter& filter)
 {
     const QString filterSql = searchFilterSql(filter);
+    if (filterSql.isEmpty())
+        return count();
+    Result<Statement> stmt =
+        m_database.prepare(QStringLiteral("SELECT count(*) FROM recordings r WHERE ") + filterSql,
+                           QStringLiteral("count recordings"));
+    if (!stmt)
+        return stmt.error();
+    HOLDFAST_TRY(bindSearchFilter(*stmt, filter));
+    Result<bool> row = stmt->step();
+    if (!row)
+        return row.error();
+    return stmt->columnInt64(0);
+}
+
+Result<QList<RecordingSummary>> RecordingStore::summaries(const SearchFilter& filter, int limit, int offset,
+                                                          RecordingOrder order)
+{
+    const QString filterSql = searchFilterSql(filter);
+    QString orderSql;
+    switch (order) {
+    case RecordingOrder::NewestFirst:
+        orderSql = QStringLiteral("r.started_at DESC");
+        break;
+    case RecordingOrder::OldestFirst:
+        orderSql = QStringLiteral("r.started_at ASC");
+        break;
+    case RecordingOrder::LongestFirst:
+        orderSql = QStringLiteral("r.duration_ms DESC");
+        break;
+    case RecordingOrder::ShortestFirst:
+        orderSql = QStringLiteral("r.duration_ms ASC");
+        break;
+    }
     const QString sql =
         QStringLiteral(
             "SELECT r.id, r.started_at, r.duration_ms, r.title, r.source, r.direction, r.track_kinds, "
             "r.verification_state, r.hold_state, "
             "(SELECT group_concat(display_name, char(31)) FROM "
             "(SELECT display_name FROM participants p WHERE p.recording_id = r.id ORDER BY p.id)), "
-            "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.recording_id = r.id) "
-            "FROM recordings r %1 ORDER BY r.started_at DESC, r.id LIMIT :limit OFFSET :offset")
-            .arg(filterSql.isEmpty() ? QString() : QStringLiteral("WHERE ") + filterSql);
+            "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.recording_id = r.id), "
+            "r.quarantine_reason "
+            "FROM recordings r %1 ORDER BY %2, r.id LIMIT :limit OFFSET :offset")
+            .arg(filterSql.isEmpty() ? QString() : QStringLiteral("WHERE ") + filterSql, orderSql);
     Result<Statement> stmt = m_database.prepare(sql, QStringLiteral("list recordings"));
     if (!stmt)
         return stmt.error();
@@ -523,6 +557,7 @@ Result<QList<RecordingSummary>> RecordingStore::summaries(const SearchFilter& fi
             s.tags = stmt->columnText(10).split(kListSeparator);
             s.tags.sort();
         }
+        s.quarantineReason = stmt->columnText(11);
         list.append(std::move(s));
     }
     return list;

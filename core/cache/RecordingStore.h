@@ -40,6 +40,7 @@ struct RecordingSummary
     QStringList participants;           // display names, in manifest order
     QList<model::TrackKind> trackKinds; // kinds present, audio/video/screen order
     VerificationState verificationState = VerificationState::Invalid;
+    QString quarantineReason; // why verification failed; empty when verified
     QString holdState;
     QStringList tags; // sorted
 };
@@ -99,9 +100,10 @@ public:
 
     Result<bool> contains(const QString& recordingId);
     Result<qint64> count();
-    // Newest first. limit < 0: all.
-    Result<QList<RecordingSummary>> summaries(const SearchFilter& filter = {}, int limit = -1,
-                                              int offset = 0);
+    Result<qint64> count(const SearchFilter& filter);
+    // Newest first unless `order` says otherwise. limit < 0: all.
+    Result<QList<RecordingSummary>> summaries(const SearchFilter& filter = {}, int limit = -1, int offset = 0,
+                                              RecordingOrder order = RecordingOrder::NewestFirst);
     Result<RecordingDetail> detail(const QString& recordingId);
     Result<model::Transcript> transcript(const QString& recordingId);
 

@@ -139,8 +139,10 @@ public:
                             const crypto::Argon2idParams* kdfParams = nullptr);
 
     // --- reads
-    Result<QList<cache::RecordingSummary>> listRecordings(const cache::SearchFilter& filter = {},
-                                                          int limit = -1, int offset = 0);
+    Result<QList<cache::RecordingSummary>>
+    listRecordings(const cache::SearchFilter& filter = {}, int limit = -1, int offset = 0,
+                   cache::RecordingOrder order = cache::RecordingOrder::NewestFirst);
+    Result<qint64> countRecordings(const cache::SearchFilter& filter = {});
     Result<cache::RecordingDetail> recording(const QString& recordingId);
     Result<model::Transcript> transcript(const QString& recordingId); // audited as a view
     Result<QList<cache::SearchHit>> search(const cache::SearchRequest& request);

@@ -293,6 +293,43 @@ private Q_SLOTS:
         QCOMPARE(list->at(0).id, kR2); // newest first
     }
 
+    // The recording list orders and counts in the cache, and filters by tag.
+    void listOrderTagFilterAndCount()
+    {
+        RecordingStore store(*m_db);
+        const auto ids = [](const Result<QList<RecordingSummary>>& list) {
+            QStringList result;
+            for (const RecordingSummary& s : *list)
+                result << s.id;
+            return result;
+        };
+        QCOMPARE(ids(store.summaries({}, -1, 0, RecordingOrder::NewestFirst)), QStringList({kR3, kR2, kR1}));
+        QCOMPARE(ids(store.summaries({}, -1, 0, RecordingOrder::OldestFirst)), QStringList({kR1, kR2, kR3}));
+        QCOMPARE(ids(store.summaries({}, -1, 0, RecordingOrder::LongestFirst)), QStringList({kR3, kR1, kR2}));
+        QCOMPARE(ids(store.summaries({}, -1, 0, RecordingOrder::ShortestFirst)),
+                 QStringList({kR2, kR1, kR3}));
+        QCOMPARE(ids(store.summaries({}, 1, 1, RecordingOrder::OldestFirst)), QStringList({kR2}));
+
+        SearchFilter filter;
+        filter.tag = QStringLiteral("escalated");
+        QVERIFY(!filter.isEmpty());
+        QCOMPARE(ids(store.summaries(filter)), QStringList({kR1}));
+        QCOMPARE(*store.count(filter), 1);
+        filter.tag = QStringLiteral("escalate"); // exact, not a prefix
+        QCOMPARE(*store.count(filter), 0);
+        QCOMPARE(*store.count(SearchFilter{}), 3);
+
+        SearchRequest request;
+        request.text = QStringLiteral("refund");
+        request.filter.tag = QStringLiteral("escalated");
+        QCOMPARE(recordings(run(request)), QSet<QString>({kR1}));
+
+        const auto all = store.summaries();
+        QVERIFY(all);
+        for (const RecordingSummary& s : *all)
+            QVERIFY(s.quarantineReason.isEmpty());
+    }
+
     void rankingSnippetAndPaging()
     {
         QList<SearchHit> hits = search(QStringLiteral("refund"));
