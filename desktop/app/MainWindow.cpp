@@ -107,10 +107,17 @@ void MainWindow::createActions()
     QAction* libraryAction = view->addAction(tr("&Library"), this, [this] { showPage(kLibraryTab); });
     libraryAction->setObjectName(QStringLiteral("showLibraryAction"));
     libraryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction* inspect = view->addAction(tr("&Inspect Recording"), this, [this] {
+        showPage(kLibraryTab);
+        if (m_library)
+            m_library->showInspector();
+    });
+    inspect->setObjectName(QStringLiteral("inspectAction"));
+    inspect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     QAction* syncView = view->addAction(tr("&Vaults and Sync"), this, [this] { showPage(kSyncTab); });
     syncView->setObjectName(QStringLiteral("showSyncAction"));
     syncView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    m_unlockedActions << search << libraryAction << syncView;
+    m_unlockedActions << search << libraryAction << inspect << syncView;
 
     QMenu* vault = menuBar()->addMenu(tr("V&ault"));
     m_syncAction = vault->addAction(tr("&Sync Now"), this, [this] {

@@ -1,5 +1,6 @@
 #include "library/LibraryView.h"
 
+#include "inspector/InspectorView.h"
 #include "library/FilterSidebar.h"
 #include "library/RecordingListModel.h"
 #include "library/SearchResultsModel.h"
@@ -15,6 +16,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -39,6 +41,8 @@ LibraryView::LibraryView(Workspace& workspace, QWidget* parent)
     , m_searchTable(new QTableView(this))
     , m_searchInfo(new QLabel(this))
     , m_details(new QPlainTextEdit(this))
+    , m_inspector(new InspectorView(workspace, this))
+    , m_detailTabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("libraryView"));
     m_search->setObjectName(QStringLiteral("librarySearch"));
@@ -135,9 +139,15 @@ LibraryView::LibraryView(Workspace& workspace, QWidget* parent)
     m_details->setReadOnly(true);
     m_details->setPlaceholderText(tr("Select a recording to see its participants, tracks and verification."));
 
+    m_detailTabs->setObjectName(QStringLiteral("detailTabs"));
+    m_detailTabs->addTab(m_details, tr("Summary"));
+    m_detailTabs->addTab(m_inspector, tr("Inspector"));
+    // The inspector reads (and audits) a recording only while it is shown.
+    connect(m_detailTabs, &QTabWidget::currentChanged, this, &LibraryView::updateInspector);
+
     auto* centre = new QSplitter(Qt::Vertical, this);
     centre->addWidget(m_pages);
-    centre->addWidget(m_details);
+    centre->addWidget(m_detailTabs);
     centre->setStretchFactor(0, 4);
     centre->setStretchFactor(1, 1);
 
@@ -216,8 +226,23 @@ void LibraryView::updateStatus()
                                  : tr("%1 recording(s) match the filters").arg(QLocale().toString(total)));
 }
 
+void LibraryView::showInspector()
+{
+    m_detailTabs->setCurrentWidget(m_inspector);
+    updateInspector();
+}
+
+void LibraryView::updateInspector()
+{
+    if (m_detailTabs->currentWidget() != m_inspector)
+        return;
+    const QModelIndex current = m_table->currentIndex();
+    m_inspector->showRecording(current.isValid() ? m_recordings->summary(current.row()).id : QString());
+}
+
 void LibraryView::showDetails()
 {
+    updateInspector();
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid()) {
         m_details->clear();

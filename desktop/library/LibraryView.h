@@ -6,6 +6,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
@@ -16,6 +17,7 @@ class Workspace;
 namespace holdfast::desktop {
 
 class FilterSidebar;
+class InspectorView;
 class RecordingListModel;
 class SearchResultsModel;
 
@@ -37,6 +39,9 @@ public:
     QTableView* searchTable() const { return m_searchTable; }
     QLineEdit* searchEdit() const { return m_search; }
     FilterSidebar* sidebar() const { return m_sidebar; }
+    InspectorView* inspector() const { return m_inspector; }
+    // Shows the inspector tab (manifest, transcript, audit) for the selection.
+    void showInspector();
     bool isShowingSearch() const;
     void focusSearch();
     // Re-reads the list (after a sync) and repeats the current search.
@@ -50,6 +55,7 @@ Q_SIGNALS:
 
 private:
     void showDetails();
+    void updateInspector();
     void updateStatus();
 
     Workspace& m_workspace;
@@ -63,6 +69,8 @@ private:
     QTableView* m_searchTable;
     QLabel* m_searchInfo;
     QPlainTextEdit* m_details;
+    InspectorView* m_inspector;
+    QTabWidget* m_detailTabs;
 };
 
 } // namespace holdfast::desktop

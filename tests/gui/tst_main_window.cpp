@@ -7,6 +7,8 @@
 #include "app/MutatingControl.h"
 #include "app/PassphraseStrength.h"
 #include "app/UnlockPage.h"
+#include "inspector/InspectorView.h"
+#include "inspector/SyntaxHighlighter.h"
 #include "library/FilterSidebar.h"
 #include "library/LibraryView.h"
 #include "library/RecordingListModel.h"
@@ -31,6 +33,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QUrl>
 
@@ -339,6 +342,33 @@ private Q_SLOTS:
         window.lock();
         unlock(window, kPassphrase);
         QCOMPARE(open.size(), 1);
+    }
+
+    void inspectorShowsManifestTranscriptAndAudit()
+    {
+        MainWindow window(desktop::StartupOptions{freshCopyOfSyncedCache(), false, {}, 0});
+        window.show();
+        unlock(window, kPassphrase);
+        desktop::LibraryView* library = window.library();
+        library->table()->selectRow(0);
+        const QString id = library->recordingModel()->summary(0).id;
+        desktop::InspectorView* inspector = library->inspector();
+        QSignalSpy loaded(inspector, &desktop::InspectorView::loaded);
+        window.findChild<QAction*>(QStringLiteral("inspectAction"))->trigger();
+        QCOMPARE(inspector->recordingId(), id);
+        QVERIFY(loaded.wait(20000));
+        const QString manifest = inspector->manifestView()->toPlainText();
+        QVERIFY2(manifest.contains(id), qPrintable(manifest.left(400)));
+        QVERIFY(inspector->transcriptView()->toPlainText().contains(QStringLiteral("\"segments\"")));
+        const QString audit = inspector->auditView()->toPlainText();
+        QVERIFY2(audit.contains(QStringLiteral("\"verified\"")), qPrintable(audit.left(400)));
+        QVERIFY(audit.contains(QStringLiteral("recording.import")));
+        if (!desktop::SyntaxHighlighter::program().isEmpty())
+            QVERIFY(inspector->manifestView()->toHtml().contains(QStringLiteral("color:")));
+
+        // Selecting another recording follows while the inspector is shown.
+        library->table()->selectRow(1);
+        QCOMPARE(inspector->recordingId(), library->recordingModel()->summary(1).id);
     }
 
     void listModelPassesTheTesterWhilePaging()
