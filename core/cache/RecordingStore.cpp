@@ -503,19 +503,22 @@ Result<QList<RecordingSummary>> RecordingStore::summaries(const SearchFilter& fi
                                                           RecordingOrder order)
 {
     const QString filterSql = searchFilterSql(filter);
+    // Ties are broken by rowid, which every index carries: the order is then
+    // read straight from the started_at (or duration) index, and OFFSET skips
+    // rows without computing their participant and tag lists.
     QString orderSql;
     switch (order) {
     case RecordingOrder::NewestFirst:
-        orderSql = QStringLiteral("r.started_at DESC");
+        orderSql = QStringLiteral("r.started_at DESC, r.rowid DESC");
         break;
     case RecordingOrder::OldestFirst:
-        orderSql = QStringLiteral("r.started_at ASC");
+        orderSql = QStringLiteral("r.started_at ASC, r.rowid ASC");
         break;
     case RecordingOrder::LongestFirst:
-        orderSql = QStringLiteral("r.duration_ms DESC");
+        orderSql = QStringLiteral("r.duration_ms DESC, r.rowid DESC");
         break;
     case RecordingOrder::ShortestFirst:
-        orderSql = QStringLiteral("r.duration_ms ASC");
+        orderSql = QStringLiteral("r.duration_ms ASC, r.rowid ASC");
         break;
     }
     const QString sql =
@@ -526,7 +529,7 @@ Result<QList<RecordingSummary>> RecordingStore::summaries(const SearchFilter& fi
             "(SELECT display_name FROM participants p WHERE p.recording_id = r.id ORDER BY p.id)), "
             "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.recording_id = r.id), "
             "r.quarantine_reason "
-            "FROM recordings r %1 ORDER BY %2, r.id LIMIT :limit OFFSET :offset")
+            "FROM recordings r %1 ORDER BY %2 LIMIT :limit OFFSET :offset")
             .arg(filterSql.isEmpty() ? QString() : QStringLiteral("WHERE ") + filterSql, orderSql);
     Result<Statement> stmt = m_database.prepare(sql, QStringLiteral("list recordings"));
     if (!stmt)

@@ -36,7 +36,7 @@ struct SearchFilter
     bool isEmpty() const;
 };
 
-// Order of the recording list; ties are broken by recording id.
+// Order of the recording list; ties keep the order the cache stored them in.
 enum class RecordingOrder
 {
     NewestFirst = 0,

@@ -645,9 +645,16 @@ Result<QList<cache::RecordingSummary>> Workspace::listRecordings(const cache::Se
                                                                  int offset, cache::RecordingOrder order)
 {
     const QMutexLocker lock(&m_mutex);
-    if (const Status audited = auditRead(compliance::Action::ListRecordings, QString(), QStringLiteral("{}"));
-        !audited)
-        return audited.error();
+    // One event per listing: the further pages a scrolling view asks for add
+    // nothing to the trail, and a write per page would stall the scrolling.
+    if (const Status allowed = m_policy.check(compliance::Action::ListRecordings); !allowed)
+        return allowed.error();
+    if (offset <= 0) {
+        if (const Status audited =
+                auditRead(compliance::Action::ListRecordings, QString(), QStringLiteral("{}"));
+            !audited)
+            return audited.error();
+    }
     return cache::RecordingStore(*m_database).summaries(filter, limit, offset, order);
 }
 

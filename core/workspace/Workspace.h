@@ -139,6 +139,7 @@ public:
                             const crypto::Argon2idParams* kdfParams = nullptr);
 
     // --- reads
+    // Audited once per listing (offset 0), not for every further page.
     Result<QList<cache::RecordingSummary>>
     listRecordings(const cache::SearchFilter& filter = {}, int limit = -1, int offset = 0,
                    cache::RecordingOrder order = cache::RecordingOrder::NewestFirst);

@@ -379,11 +379,19 @@ private Q_SLOTS:
         QCOMPARE(model.totalCount(), 3);
         QCOMPARE(model.rowCount(), 2);
         QVERIFY(model.canFetchMore({}));
+        const auto listEvents = [&] {
+            audit::AuditFilter filter;
+            filter.action = QStringLiteral("recording.list");
+            auto events = (*workspace)->auditEvents(filter, 1000);
+            return events ? events->size() : -1;
+        };
+        const qsizetype listedBefore = listEvents();
         // The tester fetches too, as a view would.
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.fetchMore({});
         QCOMPARE(model.rowCount(), 3);
         QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(listEvents(), listedBefore); // further pages of a listing are not audited again
 
         // Newest first by default; sorting happens in the cache.
         const auto startedAt = [&](int row) {
