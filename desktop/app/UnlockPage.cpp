@@ -98,14 +98,17 @@ UnlockPage::UnlockPage(bool forceReadOnly, QWidget* parent)
     directoryRow->addWidget(m_directory, 1);
     directoryRow->addWidget(m_browse);
     auto* form = new QFormLayout;
-    form->addRow(tr("&Cache:"), directoryRow);
+    auto* directoryLabel = new QLabel(tr("&Cache:"), this);
+    directoryLabel->setBuddy(m_directory);
+    form->addRow(directoryLabel, directoryRow);
     form->addRow(tr("&Passphrase:"), m_passphrase);
     form->addRow(m_confirmLabel, m_confirm);
     form->addRow(m_strengthLabel, m_strength);
     form->addRow(tr("R&ole:"), m_role);
 
     auto* box = new QWidget(this);
-    box->setMaximumWidth(560);
+    box->setMinimumWidth(480);
+    box->setMaximumWidth(600);
     auto* boxLayout = new QVBoxLayout(box);
     boxLayout->addWidget(m_heading);
     boxLayout->addWidget(m_explanation);

@@ -69,13 +69,13 @@ LibraryView::LibraryView(Workspace& workspace, QWidget* parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     QHeaderView* header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(RecordingListModel::TitleColumn, QHeaderView::Stretch);
-    header->resizeSection(RecordingListModel::StatusColumn, 120);
-    header->resizeSection(RecordingListModel::DateColumn, 140);
+    header->setSectionResizeMode(RecordingListModel::ParticipantsColumn, QHeaderView::Stretch);
+    header->resizeSection(RecordingListModel::StatusColumn, 115);
+    header->resizeSection(RecordingListModel::DateColumn, 150);
+    header->resizeSection(RecordingListModel::TitleColumn, 220);
     header->resizeSection(RecordingListModel::DurationColumn, 80);
-    header->resizeSection(RecordingListModel::ParticipantsColumn, 260);
     header->resizeSection(RecordingListModel::DirectionColumn, 90);
-    header->resizeSection(RecordingListModel::TracksColumn, 190);
+    header->resizeSection(RecordingListModel::TracksColumn, 170);
     header->resizeSection(RecordingListModel::TagsColumn, 120);
     header->setSortIndicatorShown(true);
     header->setSortIndicator(RecordingListModel::DateColumn, Qt::DescendingOrder);

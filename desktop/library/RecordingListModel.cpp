@@ -193,7 +193,7 @@ QVariant RecordingListModel::data(const QModelIndex& index, int role) const
             return QIcon(isVerified(summary) ? QStringLiteral(":/icons/verified.svg")
                                              : QStringLiteral(":/icons/failed.svg"));
         if (index.column() == TracksColumn)
-            return trackIcon(summary.trackKinds);
+            return trackIcons(summary.trackKinds); // a pixmap: drawn at its own width
         return {};
     case Qt::ForegroundRole:
         if (!isVerified(summary) && index.column() == StatusColumn)
@@ -238,7 +238,7 @@ QVariant RecordingListModel::displayData(const cache::RecordingSummary& summary,
     }
 }
 
-QIcon RecordingListModel::trackIcon(const QList<model::TrackKind>& kinds) const
+QPixmap RecordingListModel::trackIcons(const QList<model::TrackKind>& kinds) const
 {
     int mask = 0;
     for (const model::TrackKind kind : kinds)
@@ -249,7 +249,11 @@ QIcon RecordingListModel::trackIcon(const QList<model::TrackKind>& kinds) const
     if (cached != m_trackIcons.cend())
         return *cached;
     constexpr int kSize = 16;
-    QPixmap pixmap(kSize * 3 + 4, kSize);
+    int count = 0;
+    for (const model::TrackKind kind :
+         {model::TrackKind::Audio, model::TrackKind::Video, model::TrackKind::Screen})
+        count += (mask & (1 << int(kind))) ? 1 : 0;
+    QPixmap pixmap(kSize * count + 2 * (count - 1), kSize);
     pixmap.fill(Qt::transparent);
     {
         QPainter painter(&pixmap);
@@ -262,9 +266,8 @@ QIcon RecordingListModel::trackIcon(const QList<model::TrackKind>& kinds) const
             }
         }
     }
-    const QIcon icon(pixmap);
-    m_trackIcons.insert(mask, icon);
-    return icon;
+    m_trackIcons.insert(mask, pixmap);
+    return pixmap;
 }
 
 QVariant RecordingListModel::headerData(int section, Qt::Orientation orientation, int role) const

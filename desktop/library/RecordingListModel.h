@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QIcon>
 #include <QList>
+#include <QPixmap>
 
 namespace holdfast {
 class Workspace;
@@ -74,7 +75,7 @@ Q_SIGNALS:
 
 private:
     QVariant displayData(const cache::RecordingSummary& summary, int column) const;
-    QIcon trackIcon(const QList<model::TrackKind>& kinds) const;
+    QPixmap trackIcons(const QList<model::TrackKind>& kinds) const;
 
     Workspace& m_workspace;
     int m_pageSize;
@@ -86,7 +87,7 @@ private:
     bool m_fetching = false;
     qint64 m_total = -1;
     QString m_lastError;
-    mutable QHash<int, QIcon> m_trackIcons; // by kind mask
+    mutable QHash<int, QPixmap> m_trackIcons; // by kind mask
 };
 
 } // namespace holdfast::desktop

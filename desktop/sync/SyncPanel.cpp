@@ -156,6 +156,10 @@ SyncPanel::SyncPanel(Workspace& workspace, QWidget* parent)
     m_results->setAccessibleName(tr("Outcome of the last sync"));
     m_results->setHeaderLabels({tr("Outcome"), tr("Recording"), tr("Vault path"), tr("Reason")});
     m_results->setRootIsDecorated(false);
+    for (QTreeWidget* tree : {m_results, m_quarantine}) {
+        tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        tree->header()->setStretchLastSection(true);
+    }
     m_quarantine->setObjectName(QStringLiteral("quarantineList"));
     m_quarantine->setAccessibleName(tr("Quarantined recordings"));
     m_quarantine->setHeaderLabels({tr("Recording"), tr("Started"), tr("Title"), tr("Why it was refused")});
@@ -432,6 +436,7 @@ void SyncPanel::showReport(const sync::SyncReport& report)
     if (report.cancelled)
         summary = tr("Cancelled; what was committed stays and the next sync continues. ") + summary;
     m_status->setText(summary);
+    m_transfer->clear();
     m_stage->setText(report.cancelled ? tr("Cancelled") : stageText(sync::SyncStage::Done));
     m_retry->setVisible(!m_workspace.isReadOnly() && (failed > 0 || report.cancelled));
     reloadQuarantine();
