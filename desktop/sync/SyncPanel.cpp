@@ -279,13 +279,18 @@ bool SyncPanel::addAccount(const sync::VaultAccount& account)
     return true;
 }
 
+// Dialogs are non-blocking (open(), not exec()): locking deletes this panel,
+// and with it any dialog it shows, which must not happen inside a nested
+// event loop running in one of its own functions.
 void SyncPanel::chooseNewAccount()
 {
-    VaultAccountDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (auto account = dialog.account())
-        addAccount(*account);
+    auto* dialog = new VaultAccountDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (auto account = dialog->account())
+            addAccount(*account);
+    });
+    dialog->open();
 }
 
 void SyncPanel::removeSelected()
@@ -293,15 +298,20 @@ void SyncPanel::removeSelected()
     const QString name = selectedAccountName();
     if (name.isEmpty())
         return;
-    if (QMessageBox::question(
-            this, tr("Remove Vault Account"),
-            tr("Remove the account \"%1\" and its stored credentials? Recordings already in "
-               "the cache stay.")
-                .arg(name)) != QMessageBox::Yes)
-        return;
-    if (const Status removed = m_workspace.removeVaultAccount(name); !removed)
-        m_status->setText(tr("Could not remove the account: %1").arg(removed.errorMessage()));
-    reloadAccounts();
+    auto* question = new QMessageBox(QMessageBox::Question, tr("Remove Vault Account"),
+                                     tr("Remove the account \"%1\" and its stored credentials? Recordings "
+                                        "already in the cache stay.")
+                                         .arg(name),
+                                     QMessageBox::Yes | QMessageBox::No, this);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(question, &QMessageBox::finished, this, [this, name](int result) {
+        if (result != QMessageBox::Yes)
+            return;
+        if (const Status removed = m_workspace.removeVaultAccount(name); !removed)
+            m_status->setText(tr("Could not remove the account: %1").arg(removed.errorMessage()));
+        reloadAccounts();
+    });
+    question->open();
 }
 
 void SyncPanel::syncSelected()

@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QDateEdit>
+#include <QDialog>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -278,6 +279,24 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.isLocked(), 5000);
         QVERIFY(!window.idleWatcher()->isActive());
         QVERIFY(window.findChildren<desktop::LibraryView*>().isEmpty());
+    }
+
+    // Locking while a panel's dialog is open closes the dialog with the panel.
+    void lockWithAnOpenDialog()
+    {
+        MainWindow window(desktop::StartupOptions{freshCopyOfSyncedCache(), false, {}, 0});
+        window.show();
+        unlock(window, kPassphrase);
+        auto* add = window.syncPanel()->findChild<QAbstractButton*>(QStringLiteral("addAccountButton"));
+        QVERIFY(add);
+        add->click();
+        QPointer<QDialog> dialog = window.findChild<QDialog*>(QStringLiteral("vaultAccountDialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        window.lock();
+        QVERIFY(dialog.isNull());
+        QVERIFY(window.isLocked());
+        unlock(window, kPassphrase);
+        QCOMPARE(window.library()->recordingModel()->rowCount(), 3);
     }
 
     void auditorModeHasNoEnabledMutatingAction()
