@@ -6,6 +6,9 @@
 #include "app/MainWindow.h"
 #include "app/MutatingControl.h"
 #include "app/PassphraseStrength.h"
+#include "app/SettingsDialog.h"
+#include "app/Theme.h"
+#include "app/Translations.h"
 #include "app/UnlockPage.h"
 #include "inspector/InspectorView.h"
 #include "inspector/SyntaxHighlighter.h"
@@ -15,12 +18,15 @@
 #include "library/SearchResultsModel.h"
 #include "sync/SyncPanel.h"
 #include "sync/VaultAccountDialog.h"
+#include "util/LibraryVersions.h"
 #include "workspace/Workspace.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateEdit>
 #include <QDialog>
 #include <QDir>
@@ -30,6 +36,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -297,6 +304,72 @@ private Q_SLOTS:
         QVERIFY(window.isLocked());
         unlock(window, kPassphrase);
         QCOMPARE(window.library()->recordingModel()->rowCount(), 3);
+    }
+
+    void unreachableVaultFailsWithRetryAndConnectionTest()
+    {
+        MainWindow window(desktop::StartupOptions{freshCopyOfSyncedCache(), false, {}, 0});
+        window.show();
+        unlock(window, kPassphrase);
+        desktop::SyncPanel* panel = window.syncPanel();
+        QTemporaryDir gone;
+        sync::VaultAccount account;
+        account.name = QStringLiteral("Gone");
+        account.url = QUrl::fromLocalFile(gone.filePath(QStringLiteral("missing"))).toString();
+        QVERIFY(panel->addAccount(account));
+        panel->selectAccount(QStringLiteral("Gone"));
+
+        QSignalSpy tested(panel, &desktop::SyncPanel::connectionTested);
+        panel->testSelected();
+        QVERIFY(tested.wait(30000));
+        QCOMPARE(tested.at(0).at(0).toBool(), false);
+        QVERIFY2(panel->statusLabel()->text().contains(QStringLiteral("did not answer")) ||
+                     panel->statusLabel()->text().startsWith(QStringLiteral("Failed")),
+                 qPrintable(panel->statusLabel()->text()));
+
+        QSignalSpy finished(panel, &desktop::SyncPanel::syncFinished);
+        panel->syncSelected();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        auto* retry = panel->findChild<QAbstractButton*>(QStringLiteral("retrySyncButton"));
+        QVERIFY(retry && retry->isVisibleTo(panel) && retry->isEnabled());
+        // The cache is as it was.
+        QCOMPARE(window.library()->recordingModel()->rowCount(), 3);
+
+        // The demo vault answers.
+        QVERIFY(panel->addAccount(demoAccount()));
+        panel->selectAccount(demoAccount().name);
+        panel->testSelected();
+        QVERIFY(tested.wait(30000));
+        QCOMPARE(tested.last().at(0).toBool(), true);
+        QVERIFY(panel->statusLabel()->text().contains(QStringLiteral("the connection works")));
+    }
+
+    void settingsAreKeptInQSettings()
+    {
+        QCOMPARE(desktop::SettingsDialog::idleLockMinutes(),
+                 desktop::SettingsDialog::kDefaultIdleLockMinutes);
+        {
+            desktop::SettingsDialog dialog;
+            dialog.idleLockSpin()->setValue(3);
+            dialog.languageCombo()->setCurrentIndex(dialog.languageCombo()->findData(QStringLiteral("de")));
+            dialog.themeCombo()->setCurrentIndex(dialog.themeCombo()->findData(QStringLiteral("dark")));
+            dialog.accept();
+        }
+        QCOMPARE(desktop::SettingsDialog::idleLockMinutes(), 3);
+        QCOMPARE(QSettings().value(desktop::Translations::settingsKey()).toString(), QStringLiteral("de"));
+        QCOMPARE(desktop::Theme::configured(), desktop::Theme::Kind::Dark);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 128);
+        desktop::Theme::apply(desktop::Theme::Kind::Light);
+
+        MainWindow window;
+        QCOMPARE(window.idleWatcher()->timeout(), 3 * 60 * 1000);
+
+        const LibraryVersions versions = libraryVersions();
+        QVERIFY(versions.qt.startsWith(QStringLiteral("6.")));
+        QVERIFY(versions.gstreamer.startsWith(QStringLiteral("1.")));
+        QVERIFY2(!versions.sqlcipher.isEmpty(), "SQLCipher version");
+        QVERIFY(versions.openssl.startsWith(QStringLiteral("OpenSSL 3")));
     }
 
     void auditorModeHasNoEnabledMutatingAction()
