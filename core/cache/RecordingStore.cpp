@@ -500,9 +500,9 @@ Result<qint64> RecordingStore::count(const SearchFilter& filter)
 }
 
 Result<QList<RecordingSummary>> RecordingStore::summaries(const SearchFilter& filter, int limit, int offset,
-                                                          RecordingOrder order)
+                                                          RecordingOrder order, const RecordingSummary* after)
 {
-    const QString filterSql = searchFilterSql(filter);
+    QString filterSql = searchFilterSql(filter);
     // Ties are broken by rowid, which every index carries: the order is then
     // read straight from the started_at (or duration) index, and OFFSET skips
     // rows without computing their participant and tag lists.
@@ -521,6 +521,21 @@ Result<QList<RecordingSummary>> RecordingStore::summaries(const SearchFilter& fi
         orderSql = QStringLiteral("r.duration_ms ASC, r.rowid ASC");
         break;
     }
+    // Keyset paging: "key <= k AND (key < k OR rowid < r)" (or the mirror
+    // image) keeps an index range on the key, so the page starts right there.
+    qint64 afterKey = 0;
+    if (after) {
+        const bool byDate = order == RecordingOrder::NewestFirst || order == RecordingOrder::OldestFirst;
+        const bool descending = order == RecordingOrder::NewestFirst || order == RecordingOrder::LongestFirst;
+        const QString key = byDate ? QStringLiteral("r.started_at") : QStringLiteral("r.duration_ms");
+        afterKey = byDate ? after->startedAt.toMSecsSinceEpoch() : after->duration_ms;
+        const QString clause =
+            descending ? QStringLiteral("(%1 <= :after_key AND (%1 < :after_key OR r.rowid < :after_row))")
+                       : QStringLiteral("(%1 >= :after_key AND (%1 > :after_key OR r.rowid > :after_row))");
+        filterSql =
+            filterSql.isEmpty() ? clause.arg(key) : filterSql + QStringLiteral(" AND ") + clause.arg(key);
+        offset = 0;
+    }
     const QString sql =
         QStringLiteral(
             "SELECT r.id, r.started_at, r.duration_ms, r.title, r.source, r.direction, r.track_kinds, "
@@ -528,7 +543,7 @@ Result<QList<RecordingSummary>> RecordingStore::summaries(const SearchFilter& fi
             "(SELECT group_concat(display_name, char(31)) FROM "
             "(SELECT display_name FROM participants p WHERE p.recording_id = r.id ORDER BY p.id)), "
             "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.recording_id = r.id), "
-            "r.quarantine_reason "
+            "r.quarantine_reason, r.rowid "
             "FROM recordings r %1 ORDER BY %2 LIMIT :limit OFFSET :offset")
             .arg(filterSql.isEmpty() ? QString() : QStringLiteral("WHERE ") + filterSql, orderSql);
     Result<Statement> stmt = m_database.prepare(sql, QStringLiteral("list recordings"));
@@ -537,6 +552,10 @@ Result<QList<RecordingSummary>> RecordingStore::summaries(const SearchFilter& fi
     HOLDFAST_TRY(bindSearchFilter(*stmt, filter));
     HOLDFAST_TRY(stmt->bindInt64(":limit", limit));
     HOLDFAST_TRY(stmt->bindInt64(":offset", std::max(0, offset)));
+    if (after) {
+        HOLDFAST_TRY(stmt->bindInt64(":after_key", afterKey));
+        HOLDFAST_TRY(stmt->bindInt64(":after_row", after->rowId));
+    }
     QList<RecordingSummary> list;
     for (;;) {
         Result<bool> row = stmt->step();
@@ -561,6 +580,7 @@ Result<QList<RecordingSummary>> RecordingStore::summaries(const SearchFilter& fi
             s.tags.sort();
         }
         s.quarantineReason = stmt->columnText(11);
+        s.rowId = stmt->columnInt64(12);
         list.append(std::move(s));
     }
     return list;

@@ -136,7 +136,9 @@ void RecordingListModel::fetchMore(const QModelIndex& parent)
         return;
     // Not again from a handler of the insertion below.
     const QScopedValueRollback<bool> fetching(m_fetching, true);
-    auto page = m_workspace.listRecordings(m_filter, m_pageSize, int(m_rows.size()), m_order);
+    // The next page starts after the last row: as cheap deep down as at the top.
+    auto page = m_workspace.listRecordings(m_filter, m_pageSize, int(m_rows.size()), m_order,
+                                           m_rows.isEmpty() ? nullptr : &m_rows.constLast());
     if (!page) {
         m_atEnd = true;
         m_lastError = page.errorMessage();

@@ -309,6 +309,25 @@ private Q_SLOTS:
         QCOMPARE(ids(store.summaries({}, -1, 0, RecordingOrder::ShortestFirst)),
                  QStringList({kR2, kR1, kR3}));
         QCOMPARE(ids(store.summaries({}, 1, 1, RecordingOrder::OldestFirst)), QStringList({kR2}));
+        // Keyset paging: the page after a row, in every order, matches OFFSET paging.
+        for (const RecordingOrder order : {RecordingOrder::NewestFirst, RecordingOrder::OldestFirst,
+                                           RecordingOrder::LongestFirst, RecordingOrder::ShortestFirst}) {
+            const auto all = store.summaries({}, -1, 0, order);
+            QVERIFY(all && all->size() == 3);
+            QStringList paged;
+            const RecordingSummary* after = nullptr;
+            QList<RecordingSummary> page;
+            for (int i = 0; i < 4; ++i) {
+                auto next = store.summaries({}, 1, 0, order, after);
+                QVERIFY(next);
+                if (next->isEmpty())
+                    break;
+                page = *next;
+                paged << page.constFirst().id;
+                after = &page.constFirst();
+            }
+            QCOMPARE(paged, ids(all));
+        }
 
         SearchFilter filter;
         filter.tag = QStringLiteral("escalated");
