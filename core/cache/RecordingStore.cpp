@@ -469,24 +469,80 @@ Result<qint64> RecordingStore::count()
     return n;
 }
 
-Result<QList<RecordingSummary>> RecordingStore::summaries(const SearchFilter& filter, int limit, int offset)
+Result<qint64> RecordingStore::count(const SearchFilter& filter)
 {
     const QString filterSql = searchFilterSql(filter);
+    if (filterSql.isEmpty())
+        return count();
+    Result<Statement> stmt =
+        m_database.prepare(QStringLiteral("SELECT count(*) FROM recordings r WHERE ") + filterSql,
+                           QStringLiteral("count recordings"));
+    if (!stmt)
+        return stmt.error();
+    HOLDFAST_TRY(bindSearchFilter(*stmt, filter));
+    Result<bool> row = stmt->step();
+    if (!row)
+        return row.error();
+    return stmt->columnInt64(0);
+}
+
+Result<QList<RecordingSummary>> RecordingStore::summaries(const SearchFilter& filter, int limit, int offset,
+                                                          RecordingOrder order, const RecordingSummary* after)
+{
+    QString filterSql = searchFilterSql(filter);
+    // Ties are broken by rowid, which every index carries: the order is then
+    // read straight from the started_at (or duration) index, and OFFSET skips
+    // rows without computing their participant and tag lists.
+    QString orderSql;
+    switch (order) {
+    case RecordingOrder::NewestFirst:
+        orderSql = QStringLiteral("r.started_at DESC, r.rowid DESC");
+        break;
+    case RecordingOrder::OldestFirst:
+        orderSql = QStringLiteral("r.started_at ASC, r.rowid ASC");
+        break;
+    case RecordingOrder::LongestFirst:
+        orderSql = QStringLiteral("r.duration_ms DESC, r.rowid DESC");
+        break;
+    case RecordingOrder::ShortestFirst:
+        orderSql = QStringLiteral("r.duration_ms ASC, r.rowid ASC");
+        break;
+    }
+    // Keyset paging: "key <= k AND (key < k OR rowid < r)" (or the mirror
+    // image) keeps an index range on the key, so the page starts right there.
+    qint64 afterKey = 0;
+    if (after) {
+        const bool byDate = order == RecordingOrder::NewestFirst || order == RecordingOrder::OldestFirst;
+        const bool descending = order == RecordingOrder::NewestFirst || order == RecordingOrder::LongestFirst;
+        const QString key = byDate ? QStringLiteral("r.started_at") : QStringLiteral("r.duration_ms");
+        afterKey = byDate ? after->startedAt.toMSecsSinceEpoch() : after->duration_ms;
+        const QString clause =
+            descending ? QStringLiteral("(%1 <= :after_key AND (%1 < :after_key OR r.rowid < :after_row))")
+                       : QStringLiteral("(%1 >= :after_key AND (%1 > :after_key OR r.rowid > :after_row))");
+        filterSql =
+            filterSql.isEmpty() ? clause.arg(key) : filterSql + QStringLiteral(" AND ") + clause.arg(key);
+        offset = 0;
+    }
     const QString sql =
         QStringLiteral(
             "SELECT r.id, r.started_at, r.duration_ms, r.title, r.source, r.direction, r.track_kinds, "
             "r.verification_state, r.hold_state, "
             "(SELECT group_concat(display_name, char(31)) FROM "
             "(SELECT display_name FROM participants p WHERE p.recording_id = r.id ORDER BY p.id)), "
-            "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.recording_id = r.id) "
-            "FROM recordings r %1 ORDER BY r.started_at DESC, r.id LIMIT :limit OFFSET :offset")
-            .arg(filterSql.isEmpty() ? QString() : QStringLiteral("WHERE ") + filterSql);
+            "(SELECT group_concat(tag, char(31)) FROM tags t WHERE t.recording_id = r.id), "
+            "r.quarantine_reason, r.rowid "
+            "FROM recordings r %1 ORDER BY %2 LIMIT :limit OFFSET :offset")
+            .arg(filterSql.isEmpty() ? QString() : QStringLiteral("WHERE ") + filterSql, orderSql);
     Result<Statement> stmt = m_database.prepare(sql, QStringLiteral("list recordings"));
     if (!stmt)
         return stmt.error();
     HOLDFAST_TRY(bindSearchFilter(*stmt, filter));
     HOLDFAST_TRY(stmt->bindInt64(":limit", limit));
     HOLDFAST_TRY(stmt->bindInt64(":offset", std::max(0, offset)));
+    if (after) {
+        HOLDFAST_TRY(stmt->bindInt64(":after_key", afterKey));
+        HOLDFAST_TRY(stmt->bindInt64(":after_row", after->rowId));
+    }
     QList<RecordingSummary> list;
     for (;;) {
         Result<bool> row = stmt->step();
@@ -510,6 +566,8 @@ Result<QList<RecordingSummary>> RecordingStore::summaries(const SearchFilter& fi
             s.tags = stmt->columnText(10).split(kListSeparator);
             s.tags.sort();
         }
+        s.quarantineReason = stmt->columnText(11);
+        s.rowId = stmt->columnInt64(12);
         list.append(std::move(s));
     }
     return list;

@@ -40,8 +40,10 @@ struct RecordingSummary
     QStringList participants;           // display names, in manifest order
     QList<model::TrackKind> trackKinds; // kinds present, audio/video/screen order
     VerificationState verificationState = VerificationState::Invalid;
+    QString quarantineReason; // why verification failed; empty when verified
     QString holdState;
     QStringList tags; // sorted
+    qint64 rowId = 0; // the cache's row: a cursor for paging (summaries' `after`)
 };
 
 struct Bookmark
@@ -99,9 +101,13 @@ public:
 
     Result<bool> contains(const QString& recordingId);
     Result<qint64> count();
-    // Newest first. limit < 0: all.
-    Result<QList<RecordingSummary>> summaries(const SearchFilter& filter = {}, int limit = -1,
-                                              int offset = 0);
+    Result<qint64> count(const SearchFilter& filter);
+    // Newest first unless `order` says otherwise. limit < 0: all. With
+    // `after` (a row of the previous page in the same order), the page starts
+    // right after it and offset is ignored: deep pages cost what the first does.
+    Result<QList<RecordingSummary>> summaries(const SearchFilter& filter = {}, int limit = -1, int offset = 0,
+                                              RecordingOrder order = RecordingOrder::NewestFirst,
+                                              const RecordingSummary* after = nullptr);
     Result<RecordingDetail> detail(const QString& recordingId);
     Result<model::Transcript> transcript(const QString& recordingId);
 

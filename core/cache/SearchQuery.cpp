@@ -56,7 +56,7 @@ bool SearchFilter::isEmpty() const
 {
     return !startedFrom_ms && !startedBefore_ms && participant.isEmpty() &&
            direction == model::CallDirection::Invalid && !minDuration_ms && !maxDuration_ms &&
-           trackKinds.isEmpty() && holdState.isEmpty() && verificationState.isEmpty();
+           trackKinds.isEmpty() && holdState.isEmpty() && verificationState.isEmpty() && tag.isEmpty();
 }
 
 QString searchHitKindName(SearchHitKind kind)
@@ -172,6 +172,8 @@ QString searchFilterSql(const SearchFilter& filter)
         clauses << QStringLiteral("r.hold_state = :f_hold");
     if (!filter.verificationState.isEmpty())
         clauses << QStringLiteral("r.verification_state = :f_verification");
+    if (!filter.tag.isEmpty())
+        clauses << QStringLiteral("r.id IN (SELECT recording_id FROM tags WHERE tag = :f_tag)");
     if (clauses.isEmpty())
         return QString();
     return u'(' + clauses.join(QStringLiteral(" AND ")) + u')';
@@ -208,6 +210,8 @@ Status bindSearchFilter(Statement& statement, const SearchFilter& filter)
         return s;
     if (!filter.verificationState.isEmpty() &&
         !(s = statement.bindText(":f_verification", filter.verificationState)))
+        return s;
+    if (!filter.tag.isEmpty() && !(s = statement.bindText(":f_tag", filter.tag)))
         return s;
     return s;
 }

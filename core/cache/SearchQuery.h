@@ -31,8 +31,18 @@ struct SearchFilter
     QList<model::TrackKind> trackKinds; // every kind listed must be present
     QString holdState;                  // e.g. "none", "held"; empty: any
     QString verificationState;          // "verified" | "quarantined"; empty: any
+    QString tag;                        // recordings carrying this tag (exact); empty: any
 
     bool isEmpty() const;
+};
+
+// Order of the recording list; ties keep the order the cache stored them in.
+enum class RecordingOrder
+{
+    NewestFirst = 0,
+    OldestFirst,
+    LongestFirst,
+    ShortestFirst,
 };
 
 enum class SearchHitKind

@@ -642,13 +642,29 @@ Status Workspace::changePassphrase(const QString& oldPassphrase, const QString& 
 // --- reads
 
 Result<QList<cache::RecordingSummary>> Workspace::listRecordings(const cache::SearchFilter& filter, int limit,
-                                                                 int offset)
+                                                                 int offset, cache::RecordingOrder order,
+                                                                 const cache::RecordingSummary* after)
 {
     const QMutexLocker lock(&m_mutex);
-    if (const Status audited = auditRead(compliance::Action::ListRecordings, QString(), QStringLiteral("{}"));
-        !audited)
-        return audited.error();
-    return cache::RecordingStore(*m_database).summaries(filter, limit, offset);
+    // One event per listing: the further pages a scrolling view asks for add
+    // nothing to the trail, and a write per page would stall the scrolling.
+    if (const Status allowed = m_policy.check(compliance::Action::ListRecordings); !allowed)
+        return allowed.error();
+    if (offset <= 0 && !after) {
+        if (const Status audited =
+                auditRead(compliance::Action::ListRecordings, QString(), QStringLiteral("{}"));
+            !audited)
+            return audited.error();
+    }
+    return cache::RecordingStore(*m_database).summaries(filter, limit, offset, order, after);
+}
+
+Result<qint64> Workspace::countRecordings(const cache::SearchFilter& filter)
+{
+    const QMutexLocker lock(&m_mutex);
+    if (const Status allowed = m_policy.check(compliance::Action::ListRecordings); !allowed)
+        return allowed.error();
+    return cache::RecordingStore(*m_database).count(filter);
 }
 
 Result<cache::RecordingDetail> Workspace::recording(const QString& recordingId)

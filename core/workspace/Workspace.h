@@ -139,8 +139,13 @@ public:
                             const crypto::Argon2idParams* kdfParams = nullptr);
 
     // --- reads
-    Result<QList<cache::RecordingSummary>> listRecordings(const cache::SearchFilter& filter = {},
-                                                          int limit = -1, int offset = 0);
+    // Audited once per listing (the first page), not for every further page.
+    // `after`: a row of the previous page; the next page starts after it.
+    Result<QList<cache::RecordingSummary>>
+    listRecordings(const cache::SearchFilter& filter = {}, int limit = -1, int offset = 0,
+                   cache::RecordingOrder order = cache::RecordingOrder::NewestFirst,
+                   const cache::RecordingSummary* after = nullptr);
+    Result<qint64> countRecordings(const cache::SearchFilter& filter = {});
     Result<cache::RecordingDetail> recording(const QString& recordingId);
     Result<model::Transcript> transcript(const QString& recordingId); // audited as a view
     Result<QList<cache::SearchHit>> search(const cache::SearchRequest& request);

@@ -1,9 +1,11 @@
 #include "library/RecordingListModel.h"
 
-#include <QIcon>
+#include "workspace/Workspace.h"
+
 #include <QLocale>
-#include <QStringList>
-#include <algorithm>
+#include <QPainter>
+#include <QPixmap>
+#include <QScopedValueRollback>
 
 namespace holdfast::desktop {
 
@@ -20,58 +22,102 @@ QString formatDuration(qint64 duration_ms)
     return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
-int countTracks(const model::Manifest& manifest, model::TrackKind kind)
+QString directionText(model::CallDirection direction)
 {
-    return int(std::count_if(manifest.tracks.cbegin(), manifest.tracks.cend(),
-                             [kind](const model::Track& track) { return track.kind == kind; }));
+    switch (direction) {
+    case model::CallDirection::Inbound:
+        return RecordingListModel::tr("Inbound");
+    case model::CallDirection::Outbound:
+        return RecordingListModel::tr("Outbound");
+    case model::CallDirection::Internal:
+        return RecordingListModel::tr("Internal");
+    case model::CallDirection::Invalid:
+        break;
+    }
+    return {};
 }
 
-QString trackSummary(const model::Manifest& manifest)
+QString trackKindText(model::TrackKind kind)
 {
-    QStringList parts;
-    if (const int audio = countTracks(manifest, model::TrackKind::Audio))
-        parts << RecordingListModel::tr("%n audio", nullptr, audio);
-    if (const int video = countTracks(manifest, model::TrackKind::Video))
-        parts << RecordingListModel::tr("%n video", nullptr, video);
-    if (const int screen = countTracks(manifest, model::TrackKind::Screen))
-        parts << RecordingListModel::tr("%n screen", nullptr, screen);
-    return parts.join(QStringLiteral(" · "));
+    switch (kind) {
+    case model::TrackKind::Audio:
+        return RecordingListModel::tr("audio");
+    case model::TrackKind::Video:
+        return RecordingListModel::tr("video");
+    case model::TrackKind::Screen:
+        return RecordingListModel::tr("screen");
+    case model::TrackKind::Invalid:
+        break;
+    }
+    return {};
 }
 
-QString participantNames(const model::Manifest& manifest)
+QString trackIconPath(model::TrackKind kind)
 {
-    QStringList names;
-    for (const model::Participant& participant : manifest.participants)
-        names << participant.displayName;
-    return names.join(QStringLiteral(", "));
+    switch (kind) {
+    case model::TrackKind::Audio:
+        return QStringLiteral(":/icons/track-audio.svg");
+    case model::TrackKind::Video:
+        return QStringLiteral(":/icons/track-video.svg");
+    case model::TrackKind::Screen:
+        return QStringLiteral(":/icons/track-screen.svg");
+    case model::TrackKind::Invalid:
+        break;
+    }
+    return {};
+}
+
+bool isVerified(const cache::RecordingSummary& summary)
+{
+    return summary.verificationState == cache::VerificationState::Verified;
 }
 
 } // namespace
 
-RecordingListModel::RecordingListModel(QObject* parent)
+RecordingListModel::RecordingListModel(Workspace& workspace, QObject* parent, int pageSize)
     : QAbstractTableModel(parent)
-{}
-
-void RecordingListModel::setReports(QList<capture::VerificationReport> reports)
+    , m_workspace(workspace)
+    , m_pageSize(std::max(1, pageSize))
 {
+    reload();
+}
+
+void RecordingListModel::reload()
+{
+    // Views (and QAbstractItemModelTester) may call fetchMore() from their
+    // modelReset handlers; rows inserted then would land inside the reset.
+    // canFetchMore() says no until the reset is announced, then the first
+    // page is fetched here.
+    m_resetting = true;
     beginResetModel();
-    m_reports = std::move(reports);
+    m_rows.clear();
+    m_atEnd = false;
+    m_lastError.clear();
+    auto total = m_workspace.countRecordings(m_filter);
+    m_total = total ? *total : -1;
+    if (!total) {
+        m_lastError = total.errorMessage();
+        m_atEnd = true;
+    }
     endResetModel();
+    m_resetting = false;
+    // The first page right away: the view shows something before it asks.
+    if (canFetchMore({}))
+        fetchMore({});
+    if (!m_lastError.isEmpty())
+        Q_EMIT loadFailed(m_lastError);
+    Q_EMIT reloaded(m_total);
 }
 
-void RecordingListModel::clear()
+void RecordingListModel::setFilter(const cache::SearchFilter& filter)
 {
-    setReports({});
-}
-
-int RecordingListModel::verifiedCount() const
-{
-    return int(std::count_if(m_reports.cbegin(), m_reports.cend(), [](const auto& r) { return r.valid(); }));
+    m_filter = filter;
+    reload();
 }
 
 int RecordingListModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_reports.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int RecordingListModel::columnCount(const QModelIndex& parent) const
@@ -79,91 +125,160 @@ int RecordingListModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+bool RecordingListModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_atEnd && !m_resetting && !m_fetching;
+}
+
+void RecordingListModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    // Not again from a handler of the insertion below.
+    const QScopedValueRollback<bool> fetching(m_fetching, true);
+    // The next page starts after the last row: as cheap deep down as at the top.
+    auto page = m_workspace.listRecordings(m_filter, m_pageSize, int(m_rows.size()), m_order,
+                                           m_rows.isEmpty() ? nullptr : &m_rows.constLast());
+    if (!page) {
+        m_atEnd = true;
+        m_lastError = page.errorMessage();
+        Q_EMIT loadFailed(m_lastError);
+        return;
+    }
+    if (page->size() < m_pageSize)
+        m_atEnd = true;
+    if (page->isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(page->size()) - 1);
+    m_rows.append(std::move(page).value());
+    endInsertRows();
+}
+
+void RecordingListModel::sort(int column, Qt::SortOrder order)
+{
+    cache::RecordingOrder wanted = m_order;
+    if (column == DateColumn)
+        wanted = order == Qt::DescendingOrder ? cache::RecordingOrder::NewestFirst
+                                              : cache::RecordingOrder::OldestFirst;
+    else if (column == DurationColumn)
+        wanted = order == Qt::DescendingOrder ? cache::RecordingOrder::LongestFirst
+                                              : cache::RecordingOrder::ShortestFirst;
+    else
+        return; // sorted in the cache only by date and duration
+    if (wanted == m_order)
+        return;
+    m_order = wanted;
+    reload();
+}
+
 QVariant RecordingListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const capture::VerificationReport& report = m_reports.at(index.row());
+    const cache::RecordingSummary& summary = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return displayData(report, index.column());
+    case Qt::AccessibleTextRole:
+        return displayData(summary, index.column());
     case Qt::ToolTipRole:
         if (index.column() == StatusColumn)
-            return report.valid() ? tr("Hashes and capture signature verified")
-                                  : tr("Verification failed:\n%1").arg(report.summary());
-        if (index.column() == ParticipantsColumn && report.manifest) {
-            QStringList lines;
-            for (const model::Participant& participant : report.manifest->participants)
-                lines << QStringLiteral("%1 (%2)").arg(participant.displayName, participant.role);
-            return lines.join(QLatin1Char('\n'));
-        }
+            return isVerified(summary) ? tr("Hashes and capture signature verified")
+                                       : tr("Quarantined: %1").arg(summary.quarantineReason);
+        if (index.column() == ParticipantsColumn)
+            return summary.participants.join(QLatin1Char('\n'));
+        if (index.column() == DateColumn)
+            return QLocale().toString(summary.startedAt.toLocalTime(), QLocale::LongFormat);
         return {};
     case Qt::DecorationRole:
         if (index.column() == StatusColumn)
-            return QIcon(report.valid() ? QStringLiteral(":/icons/verified.svg")
-                                        : QStringLiteral(":/icons/failed.svg"));
+            return QIcon(isVerified(summary) ? QStringLiteral(":/icons/verified.svg")
+                                             : QStringLiteral(":/icons/failed.svg"));
+        if (index.column() == TracksColumn)
+            return trackIcons(summary.trackKinds); // a pixmap: drawn at its own width
         return {};
-    case Qt::AccessibleTextRole:
-        return displayData(report, index.column());
+    case Qt::ForegroundRole:
+        if (!isVerified(summary) && index.column() == StatusColumn)
+            return QColor(0xc6, 0x28, 0x28);
+        return {};
     case VerifiedRole:
-        return report.valid();
+        return isVerified(summary);
     case RecordingIdRole:
-        return report.manifest ? report.manifest->id.toString(QUuid::WithoutBraces) : QString();
-    case ProblemsRole:
-        return report.summary();
-    case SortRole:
-        return sortData(report, index.column());
+        return summary.id;
+    case QuarantineReasonRole:
+        return summary.quarantineReason;
     default:
         return {};
     }
 }
 
-QVariant RecordingListModel::displayData(const capture::VerificationReport& report, int column) const
+QVariant RecordingListModel::displayData(const cache::RecordingSummary& summary, int column) const
 {
-    if (column == StatusColumn)
-        return report.valid() ? tr("Verified") : tr("Failed");
-    if (!report.manifest)
-        return column == TitleColumn ? tr("Unreadable package: %1").arg(report.packageDirectory) : QVariant();
-    const model::Manifest& manifest = *report.manifest;
     switch (column) {
+    case StatusColumn:
+        return isVerified(summary) ? tr("Verified") : tr("Quarantined");
     case DateColumn:
-        return QLocale().toString(manifest.startedAt.toLocalTime(), QLocale::ShortFormat);
+        return QLocale().toString(summary.startedAt.toLocalTime(), QLocale::ShortFormat);
     case DurationColumn:
-        return formatDuration(manifest.durationMs());
+        return formatDuration(summary.duration_ms);
     case TitleColumn:
-        return manifest.title;
+        return summary.title;
     case ParticipantsColumn:
-        return participantNames(manifest);
-    case TracksColumn:
-        return trackSummary(manifest);
-    case SourceColumn:
-        return QStringLiteral("%1 · %2").arg(manifest.source, model::callDirectionName(manifest.direction));
+        return summary.participants.join(QStringLiteral(", "));
+    case DirectionColumn:
+        return directionText(summary.direction);
+    case TracksColumn: {
+        QStringList kinds;
+        for (const model::TrackKind kind : summary.trackKinds)
+            kinds << trackKindText(kind);
+        return kinds.join(QStringLiteral(" · "));
+    }
+    case TagsColumn:
+        return summary.tags.join(QStringLiteral(", "));
     default:
         return {};
     }
 }
 
-QVariant RecordingListModel::sortData(const capture::VerificationReport& report, int column) const
+QPixmap RecordingListModel::trackIcons(const QList<model::TrackKind>& kinds) const
 {
-    if (column == StatusColumn)
-        return report.valid() ? 1 : 0;
-    if (!report.manifest)
+    int mask = 0;
+    for (const model::TrackKind kind : kinds)
+        mask |= 1 << int(kind);
+    if (mask == 0)
         return {};
-    switch (column) {
-    case DateColumn:
-        return report.manifest->startedAt;
-    case DurationColumn:
-        return report.manifest->durationMs();
-    case TracksColumn:
-        return int(report.manifest->tracks.size());
-    default:
-        return displayData(report, column);
+    auto cached = m_trackIcons.constFind(mask);
+    if (cached != m_trackIcons.cend())
+        return *cached;
+    constexpr int kSize = 16;
+    int count = 0;
+    for (const model::TrackKind kind :
+         {model::TrackKind::Audio, model::TrackKind::Video, model::TrackKind::Screen})
+        count += (mask & (1 << int(kind))) ? 1 : 0;
+    QPixmap pixmap(kSize * count + 2 * (count - 1), kSize);
+    pixmap.fill(Qt::transparent);
+    {
+        QPainter painter(&pixmap);
+        int x = 0;
+        for (const model::TrackKind kind :
+             {model::TrackKind::Audio, model::TrackKind::Video, model::TrackKind::Screen}) {
+            if (mask & (1 << int(kind))) {
+                QIcon(trackIconPath(kind)).paint(&painter, QRect(x, 0, kSize, kSize));
+                x += kSize + 2;
+            }
+        }
     }
+    m_trackIcons.insert(mask, pixmap);
+    return pixmap;
 }
 
 QVariant RecordingListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && isSortable(section))
+        return tr("Click to sort");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case StatusColumn:
@@ -176,10 +291,12 @@ QVariant RecordingListModel::headerData(int section, Qt::Orientation orientation
         return tr("Title");
     case ParticipantsColumn:
         return tr("Participants");
+    case DirectionColumn:
+        return tr("Direction");
     case TracksColumn:
         return tr("Tracks");
-    case SourceColumn:
-        return tr("Source");
+    case TagsColumn:
+        return tr("Tags");
     default:
         return {};
     }

@@ -293,6 +293,62 @@ private Q_SLOTS:
         QCOMPARE(list->at(0).id, kR2); // newest first
     }
 
+    // The recording list orders and counts in the cache, and filters by tag.
+    void listOrderTagFilterAndCount()
+    {
+        RecordingStore store(*m_db);
+        const auto ids = [](const Result<QList<RecordingSummary>>& list) {
+            QStringList result;
+            for (const RecordingSummary& s : *list)
+                result << s.id;
+            return result;
+        };
+        QCOMPARE(ids(store.summaries({}, -1, 0, RecordingOrder::NewestFirst)), QStringList({kR3, kR2, kR1}));
+        QCOMPARE(ids(store.summaries({}, -1, 0, RecordingOrder::OldestFirst)), QStringList({kR1, kR2, kR3}));
+        QCOMPARE(ids(store.summaries({}, -1, 0, RecordingOrder::LongestFirst)), QStringList({kR3, kR1, kR2}));
+        QCOMPARE(ids(store.summaries({}, -1, 0, RecordingOrder::ShortestFirst)),
+                 QStringList({kR2, kR1, kR3}));
+        QCOMPARE(ids(store.summaries({}, 1, 1, RecordingOrder::OldestFirst)), QStringList({kR2}));
+        // Keyset paging: the page after a row, in every order, matches OFFSET paging.
+        for (const RecordingOrder order : {RecordingOrder::NewestFirst, RecordingOrder::OldestFirst,
+                                           RecordingOrder::LongestFirst, RecordingOrder::ShortestFirst}) {
+            const auto all = store.summaries({}, -1, 0, order);
+            QVERIFY(all && all->size() == 3);
+            QStringList paged;
+            const RecordingSummary* after = nullptr;
+            QList<RecordingSummary> page;
+            for (int i = 0; i < 4; ++i) {
+                auto next = store.summaries({}, 1, 0, order, after);
+                QVERIFY(next);
+                if (next->isEmpty())
+                    break;
+                page = *next;
+                paged << page.constFirst().id;
+                after = &page.constFirst();
+            }
+            QCOMPARE(paged, ids(all));
+        }
+
+        SearchFilter filter;
+        filter.tag = QStringLiteral("escalated");
+        QVERIFY(!filter.isEmpty());
+        QCOMPARE(ids(store.summaries(filter)), QStringList({kR1}));
+        QCOMPARE(*store.count(filter), 1);
+        filter.tag = QStringLiteral("escalate"); // exact, not a prefix
+        QCOMPARE(*store.count(filter), 0);
+        QCOMPARE(*store.count(SearchFilter{}), 3);
+
+        SearchRequest request;
+        request.text = QStringLiteral("refund");
+        request.filter.tag = QStringLiteral("escalated");
+        QCOMPARE(recordings(run(request)), QSet<QString>({kR1}));
+
+        const auto all = store.summaries();
+        QVERIFY(all);
+        for (const RecordingSummary& s : *all)
+            QVERIFY(s.quarantineReason.isEmpty());
+    }
+
     void rankingSnippetAndPaging()
     {
         QList<SearchHit> hits = search(QStringLiteral("refund"));

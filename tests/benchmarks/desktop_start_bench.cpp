@@ -1,0 +1,224 @@
+// Desktop cold start and list scrolling on a large cache.
+//   holdfast-bench-desktop-start --fill DIR --count N --passphrase-file FILE
+//       creates a cache (real Argon2id cost) holding N synthetic recordings;
+//   holdfast-bench-desktop-start --measure DIR --passphrase-file FILE
+//       starts the real window on it, unlocks, waits until the library is
+//       painted, then scrolls the list from top to bottom one page per frame,
+//       printing "start_ms <ms>", "start_rows <n>", "frame_max_ms <ms>",
+//       "frame_p99_ms <ms>", "fetch_frame_max_ms <ms>" (frames that fetched a
+//       page), "other_frame_max_ms <ms>", "frames <n>", "rows <n>" and
+//       "rss_mb <MB>" (peak resident set).
+#include "app/MainWindow.h"
+#include "app/UnlockPage.h"
+#include "cache/CacheKeyFile.h"
+#include "cache/Database.h"
+#include "cache/DatabaseTransaction.h"
+#include "cache/MasterKey.h"
+#include "cache/RecordingStore.h"
+#include "crypto/SecureMemory.h"
+#include "library/LibraryView.h"
+#include "library/RecordingListModel.h"
+#include "workspace/Workspace.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLineEdit>
+#include <QRandomGenerator>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QUuid>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+using namespace holdfast;
+
+namespace {
+
+QElapsedTimer s_sinceStart;
+
+[[noreturn]] void fail(const QString& message)
+{
+    std::fprintf(stderr, "bench_desktop_start: %s\n", qPrintable(message));
+    std::exit(2);
+}
+
+QString readPassphrase(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        fail(path + QStringLiteral(": cannot read"));
+    return QString::fromUtf8(file.readLine()).trimmed();
+}
+
+long peakRssKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong();
+    return -1;
+}
+
+int fill(const QString& directory, int count, const QString& passphrase)
+{
+    const WorkspaceIdentity identity{QStringLiteral("bench"), compliance::Role::Officer, false};
+    {
+        auto created = Workspace::create(directory, passphrase, identity);
+        if (!created)
+            fail(created.errorMessage());
+    }
+    auto masterKey = cache::CacheKeyFile::unlock(Workspace::keyFilePath(directory), passphrase);
+    if (!masterKey)
+        fail(masterKey.errorMessage());
+    auto databaseKey = masterKey->deriveDatabaseKey();
+    if (!databaseKey)
+        fail(databaseKey.errorMessage());
+    QByteArray raw(databaseKey->view().data(), databaseKey->view().size());
+    auto database =
+        cache::Database::open(Workspace::databasePath(directory), raw, cache::OpenMode::ReadWrite);
+    crypto::secureWipe(raw);
+    if (!database)
+        fail(database.errorMessage());
+
+    static const char* const kNames[] = {"Alice Smith", "Bob Jones",   "Carol White", "Dan Brown",
+                                         "Erin Black",  "Frank Green", "Grace Hall",  "Heidi King",
+                                         "Ivan Lee",    "Judy Moss"};
+    static const char* const kWords[] = {"refund", "transfer", "margin", "account", "trade", "settlement",
+                                         "price",  "order",    "client", "confirm", "limit", "bond"};
+    QRandomGenerator random(42);
+    const qint64 newest_ms = QDateTime::currentMSecsSinceEpoch();
+    cache::RecordingStore store(**database);
+    constexpr int kBatch = 5000;
+    for (int first = 0; first < count; first += kBatch) {
+        auto tx = cache::DatabaseTransaction::begin(**database);
+        if (!tx)
+            fail(tx.errorMessage());
+        for (int i = first; i < std::min(count, first + kBatch); ++i) {
+            model::Manifest m;
+            m.id = QUuid::createUuidV5(QUuid(), QStringLiteral("bench-%1").arg(i));
+            m.captureNode = QStringLiteral("bench");
+            m.startedAt = QDateTime::fromMSecsSinceEpoch(newest_ms - qint64(i) * 600000, Qt::UTC);
+            m.endedAt = m.startedAt.addMSecs(60000 + random.bounded(3600000));
+            m.source = QStringLiteral("sip");
+            m.direction = model::CallDirection(1 + random.bounded(3));
+            m.title = QStringLiteral("Call %1").arg(i);
+            for (int p = 0; p < 2; ++p) {
+                model::Participant participant;
+                participant.id = QStringLiteral("p%1").arg(p + 1);
+                participant.displayName = QLatin1String(kNames[random.bounded(int(std::size(kNames)))]);
+                participant.role = p == 0 ? QStringLiteral("agent") : QStringLiteral("customer");
+                m.participants << participant;
+            }
+            m.files = {{QStringLiteral("media/mixed.webm"), QByteArray(64, 'a'), 100}};
+            model::Track track;
+            track.id = QStringLiteral("t1");
+            track.kind = model::TrackKind::Audio;
+            track.participant = QStringLiteral("mixed");
+            track.path = QStringLiteral("media/mixed.webm");
+            track.mediaType = QStringLiteral("audio/webm");
+            track.codec = QStringLiteral("opus");
+            track.duration_ms = m.startedAt.msecsTo(m.endedAt);
+            m.tracks = {track};
+            model::Transcript transcript;
+            model::TranscriptSegment segment;
+            segment.speaker = QStringLiteral("p1");
+            segment.end_ms = 4000;
+            QStringList words;
+            for (int w = 0; w < 8; ++w)
+                words << QLatin1String(kWords[random.bounded(int(std::size(kWords)))]);
+            segment.text = words.join(u' ');
+            transcript.segments = {segment};
+            const Status inserted =
+                store.insertRecording(m, "{}", QByteArray(64, 's'), transcript,
+                                      cache::VerificationState::Verified, QString(), newest_ms);
+            if (!inserted)
+                fail(inserted.errorMessage());
+        }
+        if (const Status committed = tx->commit(); !committed)
+            fail(committed.errorMessage());
+    }
+    std::printf("filled %d\n", count);
+    return 0;
+}
+
+int measure(const QString& directory, const QString& passphrase)
+{
+    desktop::MainWindow window(desktop::StartupOptions{directory, false, {}, 0});
+    window.resize(1280, 800);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        fail(QStringLiteral("window not exposed"));
+    QSignalSpy unlocked(&window, &desktop::MainWindow::unlocked);
+    window.unlockPage()->findChild<QLineEdit*>(QStringLiteral("passphraseEdit"))->setText(passphrase);
+    window.unlockPage()->findChild<QAbstractButton*>(QStringLiteral("unlockButton"))->click();
+    if (!unlocked.wait(60000))
+        fail(QStringLiteral("unlock: ") + window.unlockPage()->errorText());
+    QTableView* table = window.library()->table();
+    table->viewport()->repaint(); // the first frame of the list, painted now
+    const qint64 start_ms = s_sinceStart.elapsed();
+    const int startRows = window.library()->recordingModel()->rowCount();
+
+    // One page per frame from top to bottom; the view fetches as it goes.
+    desktop::RecordingListModel* model = window.library()->recordingModel();
+    QScrollBar* bar = table->verticalScrollBar();
+    std::vector<double> frames;
+    double fetchFrameMax = 0, otherFrameMax = 0;
+    QElapsedTimer frame;
+    for (int guard = 0; guard < 1000000; ++guard) {
+        const int rowsBefore = model->rowCount();
+        frame.start();
+        bar->setValue(bar->value() + bar->pageStep());
+        QCoreApplication::processEvents(); // fetchMore runs from the view's queued check
+        table->viewport()->repaint();
+        frames.push_back(double(frame.nsecsElapsed()) / 1e6);
+        double& max = model->rowCount() != rowsBefore ? fetchFrameMax : otherFrameMax;
+        max = std::max(max, frames.back());
+        if (bar->value() >= bar->maximum() && !model->canFetchMore({}))
+            break;
+    }
+    std::sort(frames.begin(), frames.end());
+    std::printf("fetch_frame_max_ms %.2f\nother_frame_max_ms %.2f\n", fetchFrameMax, otherFrameMax);
+    const double p99 =
+        frames[std::min(frames.size() - 1, size_t(std::ceil(0.99 * double(frames.size()))) - 1)];
+    std::printf("start_ms %lld\nstart_rows %d\nframe_max_ms %.2f\nframe_p99_ms %.2f\nframes %zu\nrows "
+                "%d\nrss_mb %.1f\n",
+                static_cast<long long>(start_ms), startRows, frames.back(), p99, frames.size(),
+                model->rowCount(), double(peakRssKb()) / 1024.0);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    s_sinceStart.start();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("holdfast-bench"));
+    QApplication::setApplicationName(QStringLiteral("desktop-start"));
+    QCommandLineParser parser;
+    const QCommandLineOption fillOption(QStringLiteral("fill"), QStringLiteral("Create a cache."),
+                                        QStringLiteral("DIR"));
+    const QCommandLineOption countOption(QStringLiteral("count"), QStringLiteral("Recordings."),
+                                         QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption measureOption(QStringLiteral("measure"), QStringLiteral("Measure on a cache."),
+                                           QStringLiteral("DIR"));
+    const QCommandLineOption passphraseOption(QStringLiteral("passphrase-file"),
+                                              QStringLiteral("Passphrase."), QStringLiteral("FILE"));
+    parser.addOptions({fillOption, countOption, measureOption, passphraseOption});
+    parser.process(app);
+    const QString passphrase = readPassphrase(parser.value(passphraseOption));
+    if (parser.isSet(fillOption))
+        return fill(parser.value(fillOption), parser.value(countOption).toInt(), passphrase);
+    if (parser.isSet(measureOption))
+        return measure(parser.value(measureOption), passphrase);
+    fail(QStringLiteral("--fill or --measure"));
+}
