@@ -196,7 +196,8 @@ MediaDownloadResult MediaDownload::run(const MediaTask& task)
                                 [&]() -> Status {
                                     if (const Status ended = state.endDownload(m_vaultUrl, name); !ended)
                                         return ended;
-                                    return quarantineRecording(task, reason, &dropped);
+                                    // Stored without the "recording <id>: " prefix, as a package check is.
+                                    return quarantineRecording(task, mismatch, &dropped);
                                 });
         if (!quarantined)
             return failed(quarantined.errorMessage());
