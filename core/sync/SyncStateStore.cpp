@@ -21,6 +21,15 @@ QString upperBound(const QString& directory)
     return directory + QLatin1Char('0');
 }
 
+// Columns: recording_id, package_path, capture_node, verification_state,
+// quarantine_reason, hold_state.
+SyncedRecording syncedRecordingFromRow(const cache::Statement& stmt)
+{
+    return SyncedRecording{stmt.columnText(0), stmt.columnText(1),
+                           stmt.columnText(2), stmt.columnText(3) == QLatin1String("verified"),
+                           stmt.columnText(4), stmt.columnText(5)};
+}
+
 } // namespace
 
 Status SyncStateStore::requireTransaction(const QString& purpose) const
@@ -62,9 +71,7 @@ Result<QHash<QString, SyncedRecording>> SyncStateStore::recordings(const QString
             return row.error();
         if (!*row)
             break;
-        SyncedRecording r{stmt.columnText(0), stmt.columnText(1),
-                          stmt.columnText(2), stmt.columnText(3) == QLatin1String("verified"),
-                          stmt.columnText(4), stmt.columnText(5)};
+        SyncedRecording r = syncedRecordingFromRow(stmt);
         recordings.insert(r.recordingId, r);
     }
     return recordings;
@@ -86,13 +93,22 @@ Result<QString> SyncStateStore::vaultOf(const QString& recordingId)
 Result<std::optional<SyncedRecording>> SyncStateStore::recording(const QString& vaultUrl,
                                                                  const QString& recordingId)
 {
-    auto all = recordings(vaultUrl); // small enough; keeps one query shape
-    if (!all)
-        return all.error();
-    const auto it = all->constFind(recordingId);
-    if (it == all->cend())
-        return std::optional<SyncedRecording>();
-    return std::optional<SyncedRecording>(*it);
+    HOLDFAST_CACHED(
+        stmt,
+        "SELECT s.recording_id, s.package_path, r.capture_node, r.verification_state, "
+        "COALESCE(r.quarantine_reason, ''), r.hold_state FROM sync_recordings s "
+        "JOIN recordings r ON r.id = s.recording_id WHERE s.vault_url = ?1 AND s.recording_id = ?2",
+        QStringLiteral("read synced recording %1").arg(recordingId));
+    HOLDFAST_TRY(stmt.bindText(1, vaultUrl));
+    HOLDFAST_TRY(stmt.bindText(2, recordingId));
+    Result<bool> row = stmt.step();
+    if (!row)
+        return row.error();
+    std::optional<SyncedRecording> found;
+    if (*row)
+        found = syncedRecordingFromRow(stmt);
+    stmt.reset();
+    return found;
 }
 
 Result<QList<MissingMedia>> SyncStateStore::missingMedia(const QString& vaultUrl)
@@ -132,20 +148,24 @@ Result<bool> SyncStateStore::isVerified(const QString& recordingId)
     return verified;
 }
 
+Status SyncStateStore::forgetEtagsUnder(const QString& vaultUrl, const QString& directory,
+                                        const QString& purpose)
+{
+    HOLDFAST_CACHED(stmt, "DELETE FROM sync_state WHERE vault_url = ?1 AND path >= ?2 AND path < ?3",
+                    purpose);
+    HOLDFAST_TRY(stmt.bindText(1, vaultUrl));
+    HOLDFAST_TRY(stmt.bindText(2, lowerBound(directory)));
+    HOLDFAST_TRY(stmt.bindText(3, upperBound(directory)));
+    return stmt.exec();
+}
+
 Status SyncStateStore::recordPackage(const QString& vaultUrl, const QString& recordingId,
                                      const QString& packagePath, const QList<vault::BlobEntry>& blobs)
 {
     const QString purpose = QStringLiteral("record the sync state of %1").arg(packagePath);
     HOLDFAST_TRY(requireTransaction(purpose));
     // Downloads in progress stay: a resumed one checks the ETag it began with.
-    {
-        HOLDFAST_CACHED(stmt, "DELETE FROM sync_state WHERE vault_url = ?1 AND path >= ?2 AND path < ?3",
-                        purpose);
-        HOLDFAST_TRY(stmt.bindText(1, vaultUrl));
-        HOLDFAST_TRY(stmt.bindText(2, lowerBound(packagePath)));
-        HOLDFAST_TRY(stmt.bindText(3, upperBound(packagePath)));
-        HOLDFAST_TRY(stmt.exec());
-    }
+    HOLDFAST_TRY(forgetEtagsUnder(vaultUrl, packagePath, purpose));
     for (const vault::BlobEntry& blob : blobs)
         HOLDFAST_TRY(setEtag(vaultUrl, blob));
     return linkRecording(vaultUrl, recordingId, packagePath);
@@ -187,14 +207,7 @@ Status SyncStateStore::forgetPackage(const QString& vaultUrl, const QString& rec
 {
     const QString purpose = QStringLiteral("forget the sync state of %1").arg(packagePath);
     HOLDFAST_TRY(requireTransaction(purpose));
-    {
-        HOLDFAST_CACHED(stmt, "DELETE FROM sync_state WHERE vault_url = ?1 AND path >= ?2 AND path < ?3",
-                        purpose);
-        HOLDFAST_TRY(stmt.bindText(1, vaultUrl));
-        HOLDFAST_TRY(stmt.bindText(2, lowerBound(packagePath)));
-        HOLDFAST_TRY(stmt.bindText(3, upperBound(packagePath)));
-        HOLDFAST_TRY(stmt.exec());
-    }
+    HOLDFAST_TRY(forgetEtagsUnder(vaultUrl, packagePath, purpose));
     {
         HOLDFAST_CACHED(stmt, "DELETE FROM sync_downloads WHERE vault_url = ?1 AND path >= ?2 AND path < ?3",
                         purpose);
@@ -213,14 +226,7 @@ Status SyncStateStore::recordKeys(const QString& vaultUrl, const QList<vault::Bl
 {
     const QString purpose = QStringLiteral("record the ETags of the vault's keys");
     HOLDFAST_TRY(requireTransaction(purpose));
-    {
-        HOLDFAST_CACHED(stmt, "DELETE FROM sync_state WHERE vault_url = ?1 AND path >= ?2 AND path < ?3",
-                        purpose);
-        HOLDFAST_TRY(stmt.bindText(1, vaultUrl));
-        HOLDFAST_TRY(stmt.bindText(2, lowerBound(QStringLiteral("keys"))));
-        HOLDFAST_TRY(stmt.bindText(3, upperBound(QStringLiteral("keys"))));
-        HOLDFAST_TRY(stmt.exec());
-    }
+    HOLDFAST_TRY(forgetEtagsUnder(vaultUrl, QStringLiteral("keys"), purpose));
     for (const vault::BlobEntry& key : keys)
         HOLDFAST_TRY(setEtag(vaultUrl, key));
     return {};

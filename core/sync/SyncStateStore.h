@@ -82,6 +82,8 @@ public:
 
 private:
     Status requireTransaction(const QString& purpose) const;
+    // Drops the ETags of every blob below directory ("recordings/…/<id>", "keys").
+    Status forgetEtagsUnder(const QString& vaultUrl, const QString& directory, const QString& purpose);
     cache::Database& m_database;
 };
 
