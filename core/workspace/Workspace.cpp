@@ -15,6 +15,7 @@
 #include "vault/LocalFolderVault.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -23,6 +24,7 @@
 #include <QScopeGuard>
 #include <QSet>
 #include <fcntl.h>
+#include <optional>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -739,6 +741,157 @@ Result<audit::AuditVerification> Workspace::verifyAuditLog()
     if (const Status allowed = m_policy.check(compliance::Action::VerifyAuditLog); !allowed)
         return allowed.error();
     return audit::AuditVerifier(*m_database).verify();
+}
+
+// --- waveforms
+
+namespace {
+
+// A stored waveform, or a null optional when there is none (or it no longer parses).
+Result<std::optional<media::WaveformPeaks>>
+storedWaveform(cache::Database& database, const QString& recordingId, const QString& trackId, int bucket_ms)
+{
+    auto statement =
+        database.prepare(QStringLiteral("SELECT peaks FROM waveforms WHERE recording_id = ?1 AND "
+                                        "track_id = ?2 AND bucket_ms = ?3"),
+                         QStringLiteral("read waveform"));
+    if (!statement)
+        return statement.error();
+    for (const Status& bound : {statement->bindText(1, recordingId), statement->bindText(2, trackId),
+                                statement->bindInt64(3, bucket_ms)})
+        if (!bound)
+            return bound.error();
+    auto row = statement->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<media::WaveformPeaks>();
+    auto peaks = media::WaveformPeaks::parse(statement->columnBlob(0));
+    if (!peaks)
+        return std::optional<media::WaveformPeaks>(); // recomputed and replaced
+    return std::optional<media::WaveformPeaks>(std::move(peaks).value());
+}
+
+Status storeWaveform(cache::Database& database, const QString& recordingId, const QString& trackId,
+                     const media::WaveformPeaks& peaks)
+{
+    auto transaction = cache::DatabaseTransaction::begin(database);
+    if (!transaction)
+        return transaction.error();
+    auto statement = database.prepare(
+        QStringLiteral(
+            "INSERT OR REPLACE INTO waveforms (recording_id, track_id, bucket_ms, peaks, computed_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5)"),
+        QStringLiteral("store waveform"));
+    if (!statement)
+        return statement.error();
+    for (const Status& bound :
+         {statement->bindText(1, recordingId), statement->bindText(2, trackId),
+          statement->bindInt64(3, peaks.bucket_ms()), statement->bindBlob(4, peaks.serialize()),
+          statement->bindInt64(5, QDateTime::currentMSecsSinceEpoch())})
+        if (!bound)
+            return bound;
+    if (const Status stored = statement->exec(); !stored)
+        return stored;
+    return transaction->commit();
+}
+
+} // namespace
+
+Result<media::WaveformPeaks> Workspace::waveformPeaks(const QString& recordingId, const QString& trackId,
+                                                      int bucket_ms,
+                                                      const media::WaveformPeaks::ProgressFn& progress,
+                                                      const std::atomic_bool* cancelled)
+{
+    std::unique_ptr<cache::BlobReader> reader;
+    {
+        const QMutexLocker lock(&m_mutex);
+        if (const Status audited = auditRead(compliance::Action::ViewRecording, recordingId,
+                                             json({{QStringLiteral("part"), QStringLiteral("waveform")},
+                                                   {QStringLiteral("track"), trackId}}));
+            !audited)
+            return audited.error();
+        auto detail = cache::RecordingStore(*m_database).detail(recordingId);
+        if (!detail)
+            return detail.error();
+        if (detail->verificationState != cache::VerificationState::Verified)
+            return makeError(
+                tr("recording %1 is quarantined: %2").arg(recordingId, detail->quarantineReason));
+        const model::Track* track = detail->manifest.track(trackId);
+        if (!track)
+            return makeError(tr("recording %1 has no track %2").arg(recordingId, trackId));
+        if (track->kind != model::TrackKind::Audio)
+            return makeError(tr("track %1 of recording %2 is not an audio track").arg(trackId, recordingId));
+        auto stored = storedWaveform(*m_database, recordingId, trackId, bucket_ms);
+        if (!stored)
+            return stored.error();
+        if (stored->has_value())
+            return std::move(**stored);
+        const QString blobId = detail->blobIdsByPath.value(track->path);
+        if (blobId.isEmpty())
+            return makeError(tr("the media of track %1 of recording %2 is not in the cache yet")
+                                 .arg(trackId, recordingId));
+        auto opened = m_blobs->openReader(blobId);
+        if (!opened)
+            return opened.error();
+        reader = std::move(opened).value();
+    }
+    // Decoding takes a while: other workspace calls go on meanwhile.
+    auto peaks = media::WaveformPeaks::compute(*reader, bucket_ms, progress, cancelled);
+    reader.reset();
+    if (!peaks)
+        return peaks.error();
+    if (isReadOnly())
+        return peaks; // an auditor's workspace writes nothing
+    const QMutexLocker lock(&m_mutex);
+    if (const Status allowed = m_policy.check(compliance::Action::ViewRecording); !allowed)
+        return allowed.error();
+    if (const Status stored = storeWaveform(*m_database, recordingId, trackId, *peaks); !stored)
+        return stored.error();
+    return peaks;
+}
+
+Result<media::WaveformPeaks> Workspace::callWaveformPeaks(const QString& recordingId, int bucket_ms,
+                                                          const media::WaveformPeaks::ProgressFn& progress,
+                                                          const std::atomic_bool* cancelled)
+{
+    QList<model::Track> audioTracks;
+    QSet<QString> inCache;
+    {
+        const QMutexLocker lock(&m_mutex);
+        auto detail = cache::RecordingStore(*m_database).detail(recordingId);
+        if (!detail)
+            return detail.error();
+        for (const model::Track& track : detail->manifest.tracks) {
+            if (track.kind != model::TrackKind::Audio)
+                continue;
+            if (track.participant == QLatin1String(model::kMixedParticipant)) {
+                audioTracks = {track}; // the mixed audio is the call's sound
+                break;
+            }
+            audioTracks << track;
+        }
+        for (const model::Track& track : std::as_const(audioTracks))
+            if (detail->blobIdsByPath.contains(track.path))
+                inCache.insert(track.id);
+    }
+    std::vector<media::WaveformPeaks> peaks;
+    QList<qint64> offsets;
+    for (const model::Track& track : std::as_const(audioTracks)) {
+        if (!inCache.contains(track.id))
+            continue;
+        auto trackPeaks = waveformPeaks(recordingId, track.id, bucket_ms, progress, cancelled);
+        if (!trackPeaks)
+            return trackPeaks.error();
+        peaks.push_back(std::move(trackPeaks).value());
+        offsets << track.offset_ms;
+    }
+    if (peaks.empty())
+        return makeError(tr("no audio of recording %1 is in the cache yet").arg(recordingId));
+    QList<media::PlacedWaveform> placed;
+    for (size_t i = 0; i < peaks.size(); ++i)
+        placed.append({&peaks[i], offsets[qsizetype(i)]});
+    return media::WaveformPeaks::mix(placed);
 }
 
 } // namespace holdfast

@@ -5,6 +5,7 @@
 #include "cache/RecordingStore.h"
 #include "cache/SearchQuery.h"
 #include "compliance/AccessPolicy.h"
+#include "media/WaveformPeaks.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncTypes.h"
 #include "sync/VaultAccountStore.h"
@@ -157,6 +158,26 @@ public:
     // Reading and verifying the audit log are not themselves audited.
     Result<QList<audit::AuditEvent>> auditEvents(const audit::AuditFilter& filter = {}, int limit = 100);
     Result<audit::AuditVerification> verifyAuditLog();
+
+    // --- waveforms (derived data)
+    // The peaks of one audio track (WaveformPeaks::compute at bucket_ms),
+    // decoded once from the encrypted media and then kept in the encrypted
+    // database, so later calls only read them back. A read-only workspace
+    // computes them in memory every time and stores nothing. The decode runs
+    // without holding the workspace lock: call it from a worker thread, other
+    // calls proceed meanwhile. Audited as a view of the recording.
+    Result<media::WaveformPeaks> waveformPeaks(const QString& recordingId, const QString& trackId,
+                                               int bucket_ms = media::WaveformPeaks::kDefaultBucket_ms,
+                                               const media::WaveformPeaks::ProgressFn& progress = {},
+                                               const std::atomic_bool* cancelled = nullptr);
+    // The waveform of the whole call on the call timeline: the mixed audio
+    // track when the recording has one, otherwise the envelope of all its
+    // audio tracks placed by offset (WaveformPeaks::mix). Tracks whose media
+    // is not in the cache yet are left out; an error when none is there.
+    Result<media::WaveformPeaks> callWaveformPeaks(const QString& recordingId,
+                                                   int bucket_ms = media::WaveformPeaks::kDefaultBucket_ms,
+                                                   const media::WaveformPeaks::ProgressFn& progress = {},
+                                                   const std::atomic_bool* cancelled = nullptr);
 
 private:
     Workspace(QString cacheDirectory, const WorkspaceIdentity& identity);
