@@ -32,4 +32,18 @@ VaultResult<std::unique_ptr<Vault>> openVault(const QString& url, const VaultOpe
     return std::unique_ptr<Vault>(std::move(vault).value());
 }
 
+VaultResult<std::unique_ptr<Vault>> openVault(const QString& url, const QString& connectionString,
+                                              const QString& extraCaFile)
+{
+    VaultOpenOptions options;
+    if (!connectionString.isEmpty()) {
+        auto credentials = AzureConnectionString::parse(connectionString);
+        if (!credentials)
+            return credentials.error();
+        options.credentials = std::move(credentials).value();
+    }
+    options.extraCaFile = extraCaFile;
+    return openVault(url, options);
+}
+
 } // namespace holdfast::vault

@@ -20,5 +20,9 @@ struct VaultOpenOptions
 
 // Opens the backend a vault URL names (file:///path or azure://container[/prefix]).
 VaultResult<std::unique_ptr<Vault>> openVault(const QString& url, const VaultOpenOptions& options = {});
+// The same for a saved account's fields: an empty connection string means
+// AZURE_STORAGE_CONNECTION_STRING (and nothing for folder vaults).
+VaultResult<std::unique_ptr<Vault>> openVault(const QString& url, const QString& connectionString,
+                                              const QString& extraCaFile);
 
 } // namespace holdfast::vault

@@ -13,6 +13,7 @@
 #include "crypto/SecureMemory.h"
 #include "sync/SyncStateStore.h"
 #include "vault/LocalFolderVault.h"
+#include "vault/VaultFactory.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -23,6 +24,7 @@
 #include <QJsonObject>
 #include <QScopeGuard>
 #include <QSet>
+#include <algorithm>
 #include <fcntl.h>
 #include <optional>
 #include <sys/file.h>
@@ -557,6 +559,34 @@ Status Workspace::fetchTrackMedia(vault::Vault& vault, const QString& vaultUrl, 
     options.jobs = 1;
     sync::SyncEngine engine(syncContext(), vault, vaultUrl, options);
     return engine.fetchMedia(recordingId, path, progress, cancelled);
+}
+
+Status Workspace::fetchTrackMediaFromSavedVault(const QString& recordingId, const QString& trackId,
+                                                const SyncProgressFn& progress,
+                                                const std::atomic_bool* cancelled)
+{
+    if (const Status allowed = m_policy.check(compliance::Action::SyncVault); !allowed)
+        return allowed;
+    auto url = recordingVaultUrl(recordingId);
+    if (!url)
+        return url.error();
+    if (url->isEmpty())
+        return makeError(tr("recording %1 was imported, not synced from a vault: there is nowhere to "
+                            "download its media from")
+                             .arg(recordingId));
+    auto accounts = vaultAccounts();
+    if (!accounts)
+        return accounts.error();
+    const auto account = std::find_if(accounts->cbegin(), accounts->cend(),
+                                      [&](const sync::VaultAccount& a) { return a.url == *url; });
+    if (account == accounts->cend())
+        return makeError(tr("recording %1 came from %2, which is not a saved vault account: add the "
+                            "account to download its media")
+                             .arg(recordingId, *url));
+    auto vault = vault::openVault(account->url, account->connectionString, account->extraCaFile);
+    if (!vault)
+        return makeError(tr("vault account \"%1\": %2").arg(account->name, vault.errorMessage()));
+    return fetchTrackMedia(**vault, *url, recordingId, trackId, progress, cancelled);
 }
 
 Status Workspace::saveVaultAccount(const sync::VaultAccount& account)

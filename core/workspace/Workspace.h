@@ -127,6 +127,11 @@ public:
     Status fetchTrackMedia(vault::Vault& vault, const QString& vaultUrl, const QString& recordingId,
                            const QString& trackId, const SyncProgressFn& progress = {},
                            const std::atomic_bool* cancelled = nullptr);
+    // The same from the player: finds the saved vault account the recording
+    // was synced from and downloads one track through it.
+    Status fetchTrackMediaFromSavedVault(const QString& recordingId, const QString& trackId,
+                                         const SyncProgressFn& progress = {},
+                                         const std::atomic_bool* cancelled = nullptr);
     // Vault accounts the user saved; the connection string stays inside the
     // encrypted database and never reaches the audit log.
     Status saveVaultAccount(const sync::VaultAccount& account);

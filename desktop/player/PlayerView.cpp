@@ -1,8 +1,11 @@
 #include "player/PlayerView.h"
 
+#include "media/CallPlayback.h"
+#include "media/TrackPipeline.h"
 #include "player/TimelineWidget.h"
 #include "player/TrackPlayback.h"
 #include "player/TranscriptPanel.h"
+#include "sync/SyncTypes.h"
 #include "workspace/Workspace.h"
 
 #include <QAction>
@@ -15,8 +18,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMediaMetaData>
-#include <QMediaPlayer>
 #include <QSlider>
 #include <QSplitter>
 #include <QStyle>
@@ -35,14 +36,6 @@ namespace holdfast::desktop {
 namespace {
 
 constexpr int kTick_ms = 30;
-// How far a follower may drift before it is re-seeked: about one frame of a
-// 15 fps tile for pictures; audio is re-seeked only when clearly off, since
-// every seek is audible.
-constexpr qint64 kVideoTolerance_ms = 70;
-constexpr qint64 kAudioTolerance_ms = 80;
-// The clock follows the master audio when they differ by more than this.
-constexpr qint64 kMasterSnap_ms = 20;
-constexpr qint64 kMasterSettle_ms = 400;
 constexpr double kRates[] = {0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
 
 QString clockText(qint64 ms, bool tenths)
@@ -89,11 +82,18 @@ PlayerView::~PlayerView()
 {
     m_tickTimer->stop();
     m_waveformCancelled = true;
+    m_downloadsCancelled = true;
     if (m_waveformThread) {
         m_waveformThread->wait();
         delete m_waveformThread;
     }
-    m_tracks.clear(); // players and tiles go before the widgets they draw into
+    for (QThread* thread : std::as_const(m_downloadThreads)) {
+        thread->wait();
+        delete thread;
+    }
+    delete m_playback; // pipelines stop before the tiles they draw into go
+    m_playback = nullptr;
+    m_tracks.clear();
 }
 
 void PlayerView::load(qint64 startAt_ms)
@@ -105,30 +105,41 @@ void PlayerView::load(qint64 startAt_ms)
         m_manifest = detail->manifest;
         m_bookmarks = detail->bookmarks;
         m_duration_ms = std::max<qint64>(m_manifest.durationMs(), 1);
-        for (const model::Track& track : m_manifest.tracks) {
+        for (const model::Track& track : m_manifest.tracks)
             m_duration_ms = std::max(m_duration_ms, track.offset_ms + track.duration_ms);
-            const bool inCache = detail->blobIdsByPath.contains(track.path);
-            m_tracks.push_back(std::make_unique<TrackPlayback>(m_workspace, m_recordingId, track, inCache));
+        m_playback = new media::CallPlayback(m_duration_ms);
+        const bool canDownload = static_cast<bool>(m_workspace.policy().check(compliance::Action::SyncVault));
+        for (const model::Track& track : m_manifest.tracks) {
+            auto t = std::make_unique<TrackPlayback>(track, canDownload);
+            if (detail->blobIdsByPath.contains(track.path))
+                openTrack(t.get());
+            else
+                t->setNotDownloaded();
+            connect(t.get(), &TrackPlayback::downloadRequested, this,
+                    [this, track = t.get()] { downloadTrack(track); });
+            m_tracks.push_back(std::move(t));
         }
         auto transcript = m_workspace.transcript(m_recordingId);
         if (transcript)
             m_transcriptData = *transcript;
-        // The master: the mixed audio, else the first audio track that plays.
-        for (const auto& t : m_tracks) {
-            if (t->track().kind != model::TrackKind::Audio || !t->player())
-                continue;
-            if (t->track().participant == QLatin1String(model::kMixedParticipant)) {
-                m_master = t.get();
-                break;
-            }
-            if (!m_master)
-                m_master = t.get();
-        }
         // With a mixed track, the per-participant tracks start muted (unmute to solo one).
-        if (m_master && m_master->track().participant == QLatin1String(model::kMixedParticipant))
+        const QString master = masterTrackId();
+        if (!master.isEmpty() &&
+            trackById(master)->track().participant == QLatin1String(model::kMixedParticipant))
             for (const auto& t : m_tracks)
-                if (t->track().kind == model::TrackKind::Audio && t.get() != m_master)
+                if (t->track().kind == model::TrackKind::Audio && t->track().id != master)
                     t->setMuted(true);
+        connect(m_playback, &media::CallPlayback::trackFailed, this,
+                [this](const QString& trackId, const QString& message) {
+                    if (TrackPlayback* t = trackById(trackId))
+                        t->setFailed(message);
+                    showStatus(message);
+                });
+        connect(m_playback, &media::CallPlayback::settled, this, [this] {
+            updateUi(position_ms());
+            Q_EMIT settled();
+        });
+        connect(m_playback, &media::CallPlayback::finished, this, [this] { pause(); });
     }
     buildUi();
     buildShortcuts();
@@ -136,24 +147,64 @@ void PlayerView::load(qint64 startAt_ms)
         showStatus(tr("Cannot open recording %1: %2").arg(m_recordingId, m_errorText));
         return;
     }
-    for (const auto& t : m_tracks) {
-        if (!t->player())
-            continue;
-        // A player that finished loading catches up with the clock, once: a
-        // seek issued while the media was still loading may have been dropped.
-        auto connection = std::make_shared<QMetaObject::Connection>();
-        *connection = connect(t->player(), &QMediaPlayer::mediaStatusChanged, this,
-                              [this, track = t.get(), connection](QMediaPlayer::MediaStatus status) {
-                                  if (status != QMediaPlayer::LoadedMedia)
-                                      return;
-                                  disconnect(*connection);
-                                  track->seekTo(position_ms(), m_playing);
-                              });
-    }
-    m_anchor_ms = std::clamp<qint64>(startAt_ms, 0, m_duration_ms);
-    syncTracks(true);
-    updateUi(m_anchor_ms);
+    m_playback->seek(startAt_ms);
+    updateUi(position_ms());
     startWaveform();
+}
+
+void PlayerView::openTrack(TrackPlayback* track)
+{
+    auto device = m_workspace.openTrackMedia(m_recordingId, track->track().id);
+    if (!device) {
+        track->setFailed(device.errorMessage());
+        return;
+    }
+    auto pipeline = m_playback->addTrack(track->track(), std::move(device).value());
+    if (!pipeline) {
+        track->setFailed(pipeline.errorMessage());
+        return;
+    }
+    track->setPipeline(*pipeline);
+    track->setVolume(m_volume);
+}
+
+void PlayerView::downloadTrack(TrackPlayback* track)
+{
+    track->setDownloadProgress(0, 0);
+    const QString trackId = track->track().id;
+    QThread* thread = QThread::create([this, trackId] {
+        const auto progress = [this, trackId](const sync::SyncProgress& p) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, trackId, done = p.bytesDone, total = p.bytesTotal] {
+                    if (TrackPlayback* t = trackById(trackId);
+                        t && t->availability() == TrackPlayback::Availability::Downloading)
+                        t->setDownloadProgress(done, total);
+                },
+                Qt::QueuedConnection);
+        };
+        const Status fetched = m_workspace.fetchTrackMediaFromSavedVault(m_recordingId, trackId, progress,
+                                                                         &m_downloadsCancelled);
+        QMetaObject::invokeMethod(
+            this,
+            [this, trackId, error = fetched ? QString() : fetched.errorMessage()] {
+                TrackPlayback* t = trackById(trackId);
+                if (!t)
+                    return;
+                if (!error.isEmpty()) {
+                    t->setNotDownloaded();
+                    showStatus(tr("Download of track %1 failed: %2").arg(trackId, error));
+                    return;
+                }
+                openTrack(t);
+                // The new track joins the others at the playhead.
+                m_playback->seek(position_ms());
+                showStatus(tr("Track %1 downloaded").arg(trackId));
+            },
+            Qt::QueuedConnection);
+    });
+    m_downloadThreads.append(thread);
+    thread->start();
 }
 
 void PlayerView::buildUi()
@@ -297,9 +348,7 @@ void PlayerView::buildUi()
     for (const double rate : kRates)
         m_rateBox->addItem(QStringLiteral("%1×").arg(rate), rate);
     m_rateBox->setCurrentIndex(2);
-    // Qt 6.4 has no pitch-compensation setting: the GStreamer backend changes
-    // the rate by a rate seek, so the pitch follows the speed.
-    m_rateBox->setToolTip(tr("Playback speed (pitch changes with the speed: Qt 6.4 cannot keep it)"));
+    m_rateBox->setToolTip(tr("Playback speed (the pitch stays the same)"));
     connect(m_rateBox, &QComboBox::activated, this,
             [this](int index) { setPlaybackRate(m_rateBox->itemData(index).toDouble()); });
     m_volumeSlider = new QSlider(Qt::Horizontal);
@@ -468,16 +517,12 @@ void PlayerView::startWaveform()
 
 qint64 PlayerView::position_ms() const
 {
-    if (!m_playing)
-        return m_anchor_ms;
-    const qint64 advanced = m_anchor_ms + qint64(std::llround(double(m_clock.elapsed()) * m_rate));
-    return std::min(advanced, m_duration_ms);
+    return m_playback ? m_playback->position_ms() : 0;
 }
 
-void PlayerView::reanchor(qint64 call_ms)
+bool PlayerView::isSettled() const
 {
-    m_anchor_ms = std::clamp<qint64>(call_ms, 0, m_duration_ms);
-    m_clock.start();
+    return m_playback && m_playback->isSettled();
 }
 
 void PlayerView::play()
@@ -486,11 +531,8 @@ void PlayerView::play()
         return;
     m_shuttleBackTimer->stop();
     m_shuttleBackLevel = 0;
-    if (m_anchor_ms >= m_duration_ms)
-        m_anchor_ms = 0;
     m_playing = true;
-    reanchor(m_anchor_ms);
-    syncTracks(true);
+    m_playback->play();
     m_tickTimer->start();
     m_playButton->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
     Q_EMIT playingChanged(true);
@@ -502,15 +544,10 @@ void PlayerView::pause()
     m_shuttleBackLevel = 0;
     if (!m_playing)
         return;
-    const qint64 at = position_ms();
     m_playing = false;
-    m_anchor_ms = at;
+    m_playback->pause();
     m_tickTimer->stop();
-    // Pausing does not re-seek: each seek would show the picture again from
-    // the previous key frame until it settles.
-    for (const auto& t : m_tracks)
-        t->pause();
-    updateUi(at);
+    updateUi(position_ms());
     m_playButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     Q_EMIT playingChanged(false);
 }
@@ -525,9 +562,10 @@ void PlayerView::togglePlay()
 
 void PlayerView::seek(qint64 call_ms)
 {
-    reanchor(call_ms);
-    syncTracks(true);
-    updateUi(m_anchor_ms);
+    if (!m_playback)
+        return;
+    m_playback->seek(call_ms);
+    updateUi(position_ms());
 }
 
 void PlayerView::jumpBy(qint64 delta_ms)
@@ -537,11 +575,13 @@ void PlayerView::jumpBy(qint64 delta_ms)
 
 void PlayerView::stepFrames(int frames)
 {
-    double fps = 0;
+    qint64 frame_ms = 0;
     for (const auto& t : m_tracks)
-        if (t->isVisual() && t->player())
-            fps = std::max(fps, t->player()->metaData().value(QMediaMetaData::VideoFrameRate).toDouble());
-    const qint64 frame_ms = fps > 0 ? qint64(std::llround(1000.0 / fps)) : 40;
+        if (t->isVisual() && t->pipeline() && t->pipeline()->frameDuration_ms() > 0)
+            frame_ms = frame_ms > 0 ? std::min(frame_ms, t->pipeline()->frameDuration_ms())
+                                    : t->pipeline()->frameDuration_ms();
+    if (frame_ms <= 0)
+        frame_ms = 40;
     pause();
     seek(position_ms() + frames * frame_ms);
 }
@@ -549,10 +589,9 @@ void PlayerView::stepFrames(int frames)
 void PlayerView::setPlaybackRate(double rate)
 {
     rate = std::clamp(rate, kMinRate, kMaxRate);
-    reanchor(position_ms());
     m_rate = rate;
-    for (const auto& t : m_tracks)
-        t->setRate(rate);
+    if (m_playback)
+        m_playback->setRate(rate);
     for (int i = 0; i < m_rateBox->count(); ++i)
         if (qFuzzyCompare(m_rateBox->itemData(i).toDouble(), rate))
             m_rateBox->setCurrentIndex(i);
@@ -628,7 +667,8 @@ void PlayerView::shuttleForward()
 
 void PlayerView::shuttleBackward()
 {
-    // QMediaPlayer on GStreamer cannot play backwards: rewind shows frames stepping back.
+    // Rewind steps back through the call showing a frame per step (WebM
+    // decoders cannot play backwards without decoding each group again).
     pause();
     m_shuttleBackLevel = std::min(m_shuttleBackLevel + 1, 4);
     m_shuttleBackTimer->start();
@@ -709,34 +749,7 @@ void PlayerView::tick()
 {
     if (!m_playing)
         return;
-    // The clock follows the master audio while it plays (audio is what the
-    // reviewer hears; pictures are corrected to it).
-    const qint64 clock = position_ms();
-    if (m_master && m_master->player() && m_master->placementAt(clock) == TrackPlayback::Placement::Inside &&
-        m_master->player()->playbackState() == QMediaPlayer::PlayingState && m_master->msSinceSeek() >= 0 &&
-        m_master->msSinceSeek() > kMasterSettle_ms) {
-        const qint64 heard = m_master->callPosition_ms();
-        if (qAbs(heard - clock) > kMasterSnap_ms && qAbs(heard - clock) < 2000)
-            reanchor(heard);
-    }
-    syncTracks(false);
-    const qint64 now = position_ms();
-    updateUi(now);
-    if (now >= m_duration_ms)
-        pause();
-}
-
-void PlayerView::syncTracks(bool forceSeek)
-{
-    const qint64 now = position_ms();
-    for (const auto& t : m_tracks) {
-        if (forceSeek)
-            t->seekTo(now, m_playing);
-        else if (t.get() == m_master)
-            t->follow(now, m_playing, 2000); // only when far off (e.g. entering its span)
-        else
-            t->follow(now, m_playing, t->isVisual() ? kVideoTolerance_ms : kAudioTolerance_ms);
-    }
+    updateUi(position_ms());
 }
 
 void PlayerView::updateUi(qint64 call_ms)
@@ -745,6 +758,8 @@ void PlayerView::updateUi(qint64 call_ms)
         QStringLiteral("%1 / %2").arg(clockText(call_ms, true), clockText(m_duration_ms, false)));
     m_timeline->setPlayhead(call_ms);
     m_transcript->setPosition(call_ms);
+    for (const auto& t : m_tracks)
+        t->showPlacement(call_ms);
     Q_EMIT positionChanged(call_ms);
 }
 
@@ -782,8 +797,7 @@ QStringList PlayerView::trackIds() const
 
 qint64 PlayerView::trackPosition_ms(const QString& trackId) const
 {
-    const TrackPlayback* t = trackById(trackId);
-    return t && t->player() ? t->callPosition_ms() : -1;
+    return m_playback ? m_playback->trackPosition_ms(trackId) : -1;
 }
 
 QString PlayerView::trackStatus(const QString& trackId) const
@@ -793,6 +807,8 @@ QString PlayerView::trackStatus(const QString& trackId) const
         return QString();
     if (t->availability() == TrackPlayback::Availability::NotDownloaded)
         return tr("media not downloaded");
+    if (t->availability() == TrackPlayback::Availability::Downloading)
+        return tr("downloading…");
     if (!t->errorText().isEmpty())
         return tr("cannot play: %1").arg(t->errorText());
     switch (t->placementAt(position_ms())) {
@@ -817,15 +833,37 @@ QImage PlayerView::currentFrame(const QString& trackId) const
     return t ? t->currentFrame() : QImage();
 }
 
+qint64 PlayerView::currentFrameTime_ms(const QString& trackId) const
+{
+    const TrackPlayback* t = trackById(trackId);
+    return t && t->pipeline() ? t->pipeline()->currentFrameTime_ms() + t->track().offset_ms : -1;
+}
+
+qint64 PlayerView::currentFrameShownAt_ns(const QString& trackId) const
+{
+    const TrackPlayback* t = trackById(trackId);
+    return t && t->pipeline() ? t->pipeline()->currentFrameShownAt_ns() : 0;
+}
+
 bool PlayerView::isTrackMuted(const QString& trackId) const
 {
     const TrackPlayback* t = trackById(trackId);
     return t && t->isMuted();
 }
 
+// The track the reviewer hears by default: the mixed audio, else the first audio track.
 QString PlayerView::masterTrackId() const
 {
-    return m_master ? m_master->track().id : QString();
+    QString first;
+    for (const auto& t : m_tracks) {
+        if (t->track().kind != model::TrackKind::Audio)
+            continue;
+        if (t->track().participant == QLatin1String(model::kMixedParticipant))
+            return t->track().id;
+        if (first.isEmpty())
+            first = t->track().id;
+    }
+    return first;
 }
 
 } // namespace holdfast::desktop

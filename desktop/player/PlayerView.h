@@ -4,7 +4,6 @@
 #include "model/Manifest.h"
 #include "model/Transcript.h"
 
-#include <QElapsedTimer>
 #include <QImage>
 #include <QList>
 #include <QString>
@@ -25,7 +24,10 @@ class QToolButton;
 
 namespace holdfast {
 class Workspace;
+namespace media {
+class CallPlayback;
 }
+} // namespace holdfast
 
 namespace holdfast::desktop {
 
@@ -34,16 +36,12 @@ class TrackPlayback;
 class TranscriptPanel;
 
 // The review player of one recording: every track on one call timeline,
-// played from the encrypted cache only (one QMediaPlayer per track on
-// Workspace::openTrackMedia), with the timeline (waveform, speakers, track
-// spans, bookmarks), the transcript and the bookmarks beside it.
-//
-// One master clock keeps the tracks together: it runs on wall time at the
-// playback rate and follows the call's main audio track (the mixed audio, or
-// the first audio track) while that plays; every other track is re-seeked
-// when it drifts from the clock by more than a frame or two. Tracks outside
-// their span pause, and their tile says "not started yet" or "ended"; media
-// the on-demand policy has not fetched yet shows as "media not downloaded".
+// played from the encrypted cache only (media::CallPlayback: one GStreamer
+// pipeline per track on Workspace::openTrackMedia, all on one clock), with
+// the timeline (waveform, speakers, track spans, bookmarks), the transcript
+// and the bookmarks beside it. Tiles of tracks outside their span say "not
+// started yet" or "ended"; media the on-demand policy has not fetched yet
+// shows as "media not downloaded" with a Download button and progress.
 class PlayerView : public QWidget
 {
     Q_OBJECT
@@ -61,8 +59,11 @@ public:
     // Non-empty when the recording could not be opened (the view says so too).
     const QString& errorText() const { return m_errorText; }
     qint64 duration_ms() const { return m_duration_ms; }
-    // The master clock, on the call timeline.
+    // The playhead, on the call timeline.
     qint64 position_ms() const;
+    // True once every track shows the playhead's moment (after a seek or start).
+    bool isSettled() const;
+    media::CallPlayback* playback() const { return m_playback; }
     bool isPlaying() const { return m_playing; }
     double playbackRate() const { return m_rate; }
     float volume() const { return m_volume; }
@@ -75,8 +76,11 @@ public:
     // What the track's tile says instead of a picture ("" while it shows one).
     QString trackStatus(const QString& trackId) const;
     bool isTrackAvailable(const QString& trackId) const;
-    // The last frame a video or screen track showed (null for audio).
+    // The last frame a video or screen track showed (null for audio), the
+    // track time of that frame and when (steady clock, ns) it was shown.
     QImage currentFrame(const QString& trackId) const;
+    qint64 currentFrameTime_ms(const QString& trackId) const;
+    qint64 currentFrameShownAt_ns(const QString& trackId) const;
     bool isTrackMuted(const QString& trackId) const;
     QString masterTrackId() const;
 
@@ -116,6 +120,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void positionChanged(qint64 call_ms);
     void playingChanged(bool playing);
+    // Every track shows the playhead's moment.
+    void settled();
     void waveformLoaded();
     void bookmarksChanged();
 
@@ -125,8 +131,8 @@ private:
     void buildShortcuts();
     void startWaveform();
     void tick();
-    void syncTracks(bool forceSeek);
-    void reanchor(qint64 call_ms);
+    void openTrack(TrackPlayback* track);
+    void downloadTrack(TrackPlayback* track);
     void updateUi(qint64 call_ms);
     void refreshBookmarks();
     TrackPlayback* trackById(const QString& trackId) const;
@@ -141,12 +147,8 @@ private:
     QList<cache::Bookmark> m_bookmarks;
     qint64 m_duration_ms = 0;
 
+    media::CallPlayback* m_playback = nullptr;
     std::vector<std::unique_ptr<TrackPlayback>> m_tracks;
-    TrackPlayback* m_master = nullptr;
-
-    // Master clock: m_anchor_ms at m_clock's start, advancing at m_rate while playing.
-    QElapsedTimer m_clock;
-    qint64 m_anchor_ms = 0;
     bool m_playing = false;
     double m_rate = 1.0;
     float m_volume = 1.0f;
@@ -156,6 +158,8 @@ private:
 
     QThread* m_waveformThread = nullptr;
     std::atomic_bool m_waveformCancelled{false};
+    QList<QThread*> m_downloadThreads;
+    std::atomic_bool m_downloadsCancelled{false};
 
     TimelineWidget* m_timeline = nullptr;
     TranscriptPanel* m_transcript = nullptr;

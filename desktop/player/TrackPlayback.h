@@ -2,32 +2,29 @@
 
 #include "model/Track.h"
 
-#include <QElapsedTimer>
 #include <QImage>
 #include <QObject>
 #include <QString>
-#include <QVideoFrame>
-#include <memory>
 
-class QAudioOutput;
-class QIODevice;
 class QLabel;
-class QMediaPlayer;
+class QProgressBar;
+class QPushButton;
 class QStackedWidget;
-class QVideoWidget;
 class QWidget;
 
-namespace holdfast {
-class Workspace;
+namespace holdfast::media {
+class TrackPipeline;
 }
 
 namespace holdfast::desktop {
 
-// One track of the recording in the player: a QMediaPlayer reading the
-// track's media straight from the encrypted cache (Workspace::openTrackMedia,
-// never a plaintext file), an audio output for audio tracks, and for video
-// and screen tracks a tile that shows the picture or says why there is none
-// ("not started yet", "ended", "media not downloaded").
+class VideoTile;
+
+// One track of the recording in the player view: its pipeline (owned by the
+// view's media::CallPlayback; null while the media is not in the cache or
+// could not be opened) and, for video and screen tracks, the tile that shows
+// its picture or says why there is none ("not started yet", "ended", "media
+// not downloaded" with a Download button and progress).
 class TrackPlayback : public QObject
 {
     Q_OBJECT
@@ -38,7 +35,8 @@ public:
         Invalid = 0,
         Available,     // the media is in the cache and opened
         NotDownloaded, // the on-demand policy has not fetched it yet
-        Failed,        // opening failed; errorText() says why
+        Downloading,
+        Failed, // opening or playing failed; errorText() says why
     };
     enum class Placement
     {
@@ -48,60 +46,52 @@ public:
         Ended,
     };
 
-    TrackPlayback(Workspace& workspace, const QString& recordingId, const model::Track& track,
-                  bool mediaInCache, QObject* parent = nullptr);
+    TrackPlayback(const model::Track& track, bool canDownload, QObject* parent = nullptr);
     ~TrackPlayback() override;
 
     const model::Track& track() const { return m_track; }
     bool isVisual() const { return m_track.kind != model::TrackKind::Audio; }
     Availability availability() const { return m_availability; }
     QString errorText() const { return m_errorText; }
-    QMediaPlayer* player() const { return m_player; } // null unless Available
-    QWidget* tile() const;                            // null for audio tracks
+    media::TrackPipeline* pipeline() const { return m_pipeline; }
+    QWidget* tile() const; // null for audio tracks
+
+    void setPipeline(media::TrackPipeline* pipeline);
+    void setNotDownloaded();
+    void setDownloadProgress(qint64 done, qint64 total);
+    void setFailed(const QString& message);
 
     Placement placementAt(qint64 call_ms) const;
-    // Where the track's player is, on the call timeline.
-    qint64 callPosition_ms() const;
-    // The last frame the track's video output received (null image for audio).
+    // Shows the picture or the reason there is none for call time call_ms.
+    void showPlacement(qint64 call_ms);
     QImage currentFrame() const;
 
-    // Brings the track to call time call_ms: plays (when playing) or shows the
-    // frame there (when paused), pauses outside its span. Re-seeks a playing
-    // track only when it has drifted more than tolerance_ms from call_ms and
-    // is not still settling from a previous seek.
-    void follow(qint64 call_ms, bool playing, qint64 tolerance_ms);
-    void seekTo(qint64 call_ms, bool playing);
-    void pause();
-    void setRate(double rate);
     void setVolume(float volume);
     void setMuted(bool muted);
     bool isMuted() const { return m_muted; }
-    // Time since the last seek or start, for the master clock (-1: never).
-    qint64 msSinceSeek() const { return m_sinceSeek.isValid() ? m_sinceSeek.elapsed() : -1; }
 
 Q_SIGNALS:
     void statusChanged();
+    void downloadRequested();
 
 private:
     void setTileText(const QString& text);
-    void onFrame(const QVideoFrame& frame);
+    void applyVolume();
 
     model::Track m_track;
+    bool m_canDownload;
     Availability m_availability = Availability::Invalid;
     QString m_errorText;
-    std::unique_ptr<QIODevice> m_device;
-    QMediaPlayer* m_player = nullptr;
-    QAudioOutput* m_audio = nullptr;
+    media::TrackPipeline* m_pipeline = nullptr;
     QStackedWidget* m_tile = nullptr;
-    QVideoWidget* m_video = nullptr;
+    QWidget* m_textPage = nullptr;
     QLabel* m_tileText = nullptr;
-    QVideoFrame m_lastFrame;
-    QElapsedTimer m_sinceSeek;
+    QPushButton* m_downloadButton = nullptr;
+    QProgressBar* m_downloadProgress = nullptr;
+    VideoTile* m_video = nullptr;
     Placement m_placement = Placement::Invalid;
     bool m_muted = false;
     float m_volume = 1.0f;
-    // A paused seek is repeated once its first frame arrives (see seekTo).
-    qint64 m_repeatSeekTo = -1;
 };
 
 } // namespace holdfast::desktop

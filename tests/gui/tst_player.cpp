@@ -26,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <cmath>
 #include <unordered_set>
 
 using namespace holdfast;
@@ -271,11 +272,6 @@ private Q_SLOTS:
     // times around it, the best match is the expected one.
     void screenShareFrameCarriesItsTime()
     {
-        // Not reliable yet: Qt 6.4 seeks with GST_SEEK_FLAG_FLUSH only, so a
-        // paused seek may show the previous key frame or a delta frame decoded
-        // on a stale reference. Run with HOLDFAST_TEST_FRAME_ACCURACY=1.
-        if (!qEnvironmentVariableIsSet("HOLDFAST_TEST_FRAME_ACCURACY"))
-            QSKIP("frame-accurate seeks need the player's own GStreamer video pipeline (ACCURATE seeks)");
         const QString screenId = trackOf(m_syncTestId, model::TrackKind::Screen);
         const auto detail = m_workspace->recording(m_syncTestId);
         QVERIFY(detail);
@@ -290,71 +286,69 @@ private Q_SLOTS:
         PlayerView view(*m_workspace, m_syncTestId);
         view.resize(1280, 800);
         view.show();
-        for (const qint64 at : {20000LL, 33000LL, 47300LL, 61000LL, 70000LL}) {
+        QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 10000);
+        // Whole seconds (flashes), between key frames, just before a key frame,
+        // backwards, and frame steps.
+        const qint64 frame_ms = 1000 / fps;
+        QList<qint64> targets = {20000, 33000, 47300, 61000, 70000, 35950, 22480};
+        for (const qint64 at : targets) {
             view.seek(at);
-            const qint64 frame_ms = 1000 / fps;
+            QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 10000);
+            QTest::qWait(50); // the frame's queued hand-over to the tile
             const qint64 expected = screen->offset_ms + (at - screen->offset_ms) / frame_ms * frame_ms;
             // The generator's drawing of every frame within a second of it.
-            QList<QPair<qint64, QImage>> candidates;
-            for (qint64 candidate = expected - 1000; candidate <= expected + 1000; candidate += frame_ms)
-                candidates.append({candidate, renderer.render(candidate - screen->offset_ms)});
             qint64 best = -1;
             double bestDifference = 1e9;
-            const auto bestMatch = [&] {
-                const QImage frame = view.currentFrame(screenId);
-                best = -1;
-                bestDifference = 1e9;
-                for (const auto& [candidate, image] : std::as_const(candidates)) {
-                    const double d = frame.isNull() ? 1e9 : difference(frame, image);
-                    if (d < bestDifference) {
-                        bestDifference = d;
-                        best = candidate;
-                    }
+            const QImage frame = view.currentFrame(screenId);
+            QVERIFY(!frame.isNull());
+            for (qint64 candidate = expected - 1000; candidate <= expected + 1000; candidate += frame_ms) {
+                const double d = difference(frame, renderer.render(candidate - screen->offset_ms));
+                if (d < bestDifference) {
+                    bestDifference = d;
+                    best = candidate;
                 }
-                return best;
-            };
-            QElapsedTimer waited;
-            waited.start();
-            while (bestMatch() != expected && waited.elapsed() < 10000)
-                QTest::qWait(100);
-            if (best != expected && qEnvironmentVariableIsSet("HOLDFAST_TEST_KEEP_FRAMES"))
-                view.currentFrame(screenId).save(QStringLiteral("frame-%1.png").arg(at));
-            qInfo(
-                "at %lld ms the screen share (its player at %lld ms) shows the frame drawn for %lld ms (mean "
-                "grey difference %.1f)",
-                at, view.trackPosition_ms(screenId), best, bestDifference);
-            if (!capture::SyncTestRenderer::isFlash(at, fps)) {
-                // Known limitation: Qt 6.4's GStreamer backend seeks with
-                // GST_SEEK_FLAG_FLUSH only (no ACCURATE, no KEY_UNIT), so
-                // matroskademux resumes at the cluster holding the target and
-                // vp8dec decodes delta frames on a stale reference until the
-                // next key frame. Measured and logged, not asserted.
-                if (best != expected)
-                    qWarning("between key frames: expected the frame of %lld ms, best match %lld ms",
-                             expected, best);
-                continue;
             }
-            // Whole seconds: the frame shown is one the generator drew (a
-            // clean picture, not a decoding artefact) from the target's key
-            // frame interval (1 s). Exactly the target's frame is what the
-            // issue asks for; Qt 6.4's key-frame-bound seeks do not always
-            // give it, so an exact match is reported, not required.
-            if (best != expected)
-                qWarning("paused seek to %lld ms shows the frame of %lld ms (Qt 6.4 seeks without "
-                         "GST_SEEK_FLAG_ACCURATE)",
-                         expected, best);
-            QVERIFY2(best <= expected && best > expected - 1000, qPrintable(QString::number(best)));
+            if (best != expected && qEnvironmentVariableIsSet("HOLDFAST_TEST_KEEP_FRAMES"))
+                frame.save(QStringLiteral("frame-%1.png").arg(at));
+            qInfo("at %lld ms the screen share shows the frame drawn for %lld ms (frame time %lld ms, mean "
+                  "grey difference %.1f)",
+                  at, best, view.currentFrameTime_ms(screenId), bestDifference);
+            QCOMPARE(best, expected);
             QVERIFY(bestDifference < 20);
             if (capture::SyncTestRenderer::isFlash(at, fps)) {
-                const QImage frame = view.currentFrame(screenId).convertToFormat(QImage::Format_Grayscale8);
+                const QImage grey = frame.convertToFormat(QImage::Format_Grayscale8);
                 qint64 sum = 0;
-                for (int y = 0; y < frame.height(); y += 8)
-                    for (int x = 0; x < frame.width(); x += 8)
-                        sum += frame.pixelColor(x, y).value();
+                for (int y = 0; y < grey.height(); y += 8)
+                    for (int x = 0; x < grey.width(); x += 8)
+                        sum += grey.pixelColor(x, y).value();
                 const double mean =
-                    double(sum) / double(((frame.height() + 7) / 8) * ((frame.width() + 7) / 8));
+                    double(sum) / double(((grey.height() + 7) / 8) * ((grey.width() + 7) / 8));
                 qInfo("flash frame at %lld ms: mean luma %.0f", at, mean);
                 QVERIFY(mean > 180);
+            }
+        }
+        // Frame steps (, and .) move by one frame of the fastest video (15 fps
+        // tiles) and every picture shows the frame of the new playhead.
+        view.seek(40000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 10000);
+        const qint64 tileFrame_ms = qint64(std::llround(1000.0 / capture::SyncTestCall::kTileFps));
+        for (const int step : {1, 1, -1, -1, -1}) {
+            const qint64 before = view.position_ms();
+            view.stepFrames(step);
+            QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 10000);
+            QTest::qWait(50);
+            QCOMPARE(view.position_ms(), before + step * tileFrame_ms);
+            for (const QString& id : view.trackIds()) {
+                if (!view.isTrackAvailable(id) || view.currentFrame(id).isNull() ||
+                    !view.trackStatus(id).isEmpty())
+                    continue;
+                const qint64 shown = view.currentFrameTime_ms(id);
+                const qint64 period = id == screenId ? frame_ms : tileFrame_ms;
+                QVERIFY2(shown <= view.position_ms() && shown > view.position_ms() - period,
+                         qPrintable(QStringLiteral("%1 shows %2 ms at %3 ms")
+                                        .arg(id)
+                                        .arg(shown)
+                                        .arg(view.position_ms())));
             }
         }
     }
