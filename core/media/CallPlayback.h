@@ -82,6 +82,7 @@ private:
     bool m_wantPlaying = false;
     bool m_running = false;
     bool m_repositionQueued = false;
+    bool m_prepared = false; // every track settled at m_target_ms and ready to start
     double m_rate = 1.0;
     QTimer m_endTimer;
     QTimer m_settleWatchdog;

@@ -92,6 +92,9 @@ private:
     GstElement* m_branchSink = nullptr; // first element after decodebin for the wanted stream
     bool m_settling = false;
     bool m_playing = false;
+    bool m_hasPlayed = false;     // since the last READY
+    qint64 m_pendingSeek_ms = -1; // sought once the reopened pipeline has prerolled
+    double m_pendingRate = 1.0;
     std::atomic_bool m_linked{false};
     std::atomic<qint64> m_frameDuration_ms{0};
 
