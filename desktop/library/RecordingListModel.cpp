@@ -78,6 +78,8 @@ RecordingListModel::RecordingListModel(Workspace& workspace, QObject* parent, in
     : QAbstractTableModel(parent)
     , m_workspace(workspace)
     , m_pageSize(std::max(1, pageSize))
+    , m_verifiedIcon(QStringLiteral(":/icons/verified.svg"))
+    , m_failedIcon(QStringLiteral(":/icons/failed.svg"))
 {
     reload();
 }
@@ -192,8 +194,7 @@ QVariant RecordingListModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::DecorationRole:
         if (index.column() == StatusColumn)
-            return QIcon(isVerified(summary) ? QStringLiteral(":/icons/verified.svg")
-                                             : QStringLiteral(":/icons/failed.svg"));
+            return isVerified(summary) ? m_verifiedIcon : m_failedIcon;
         if (index.column() == TracksColumn)
             return trackIcons(summary.trackKinds); // a pixmap: drawn at its own width
         return {};

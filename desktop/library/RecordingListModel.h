@@ -87,6 +87,8 @@ private:
     bool m_fetching = false;
     qint64 m_total = -1;
     QString m_lastError;
+    QIcon m_verifiedIcon; // made once: a QIcon per data() call parses the SVG again on every paint
+    QIcon m_failedIcon;
     mutable QHash<int, QPixmap> m_trackIcons; // by kind mask
 };
 
