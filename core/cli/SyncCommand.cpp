@@ -213,6 +213,13 @@ int SyncCommand::run(const QStringList& arguments)
                                    opened->extraCaFile,
                                    options.media,
                                    options.scope};
+        // The desktop's automatic sync of an account saved again stays as it was.
+        auto accounts = workspace->vaultAccounts();
+        if (!accounts)
+            return failure(accounts.errorMessage());
+        for (const sync::VaultAccount& existing : std::as_const(*accounts))
+            if (existing.name == account.name.trimmed())
+                account.autoSyncInterval_min = existing.autoSyncInterval_min;
         if (const Status saved = workspace->saveVaultAccount(account); !saved)
             return failure(saved.errorMessage());
     }

@@ -5,6 +5,8 @@
 #include "cache/StatementMacros.h"
 
 #include <QDateTime>
+#include <algorithm>
+#include <iterator>
 
 namespace holdfast::sync {
 
@@ -17,6 +19,12 @@ QString dateText(const QDate& date)
 
 } // namespace
 
+bool isAutoSyncInterval(int minutes)
+{
+    return std::find(std::begin(kAutoSyncIntervals_min), std::end(kAutoSyncIntervals_min), minutes) !=
+           std::end(kAutoSyncIntervals_min);
+}
+
 Status VaultAccountStore::save(const VaultAccount& account)
 {
     const QString purpose = QStringLiteral("save vault account \"%1\"").arg(account.name);
@@ -24,9 +32,15 @@ Status VaultAccountStore::save(const VaultAccount& account)
         return makeError(QStringLiteral("%1: must run inside a transaction").arg(purpose));
     if (account.name.trimmed().isEmpty())
         return makeError(QStringLiteral("%1: the name is empty").arg(purpose));
+    if (!isAutoSyncInterval(account.autoSyncInterval_min))
+        return makeError(
+            QStringLiteral("%1: automatic sync every %2 minutes is not offered (0, 15, 60, 240 or "
+                           "1440)")
+                .arg(purpose)
+                .arg(account.autoSyncInterval_min));
     auto stmt = m_database.cached(
         "INSERT OR REPLACE INTO vault_accounts (name, url, connection_string, extra_ca_file, media_policy, "
-        "scope_from, scope_to, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "scope_from, scope_to, updated_at, auto_sync_min) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         purpose);
     if (!stmt)
         return stmt.error();
@@ -39,6 +53,7 @@ Status VaultAccountStore::save(const VaultAccount& account)
     HOLDFAST_TRY(s.bindText(6, dateText(account.scope.from)));
     HOLDFAST_TRY(s.bindText(7, dateText(account.scope.to)));
     HOLDFAST_TRY(s.bindInt64(8, QDateTime::currentMSecsSinceEpoch()));
+    HOLDFAST_TRY(s.bindInt64(9, account.autoSyncInterval_min));
     return s.exec();
 }
 
@@ -61,7 +76,7 @@ Result<QList<VaultAccount>> VaultAccountStore::all()
 {
     auto stmt =
         m_database.cached("SELECT name, url, connection_string, extra_ca_file, media_policy, scope_from, "
-                          "scope_to FROM vault_accounts ORDER BY name",
+                          "scope_to, auto_sync_min FROM vault_accounts ORDER BY name",
                           QStringLiteral("list vault accounts"));
     if (!stmt)
         return stmt.error();
@@ -81,6 +96,7 @@ Result<QList<VaultAccount>> VaultAccountStore::all()
         account.media = mediaPolicyFromName(s.columnText(4)).value_or(MediaPolicy::All);
         account.scope.from = QDate::fromString(s.columnText(5), Qt::ISODate);
         account.scope.to = QDate::fromString(s.columnText(6), Qt::ISODate);
+        account.autoSyncInterval_min = int(s.columnInt64(7));
         accounts.append(account);
     }
     return accounts;

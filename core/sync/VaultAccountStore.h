@@ -21,9 +21,15 @@ struct VaultAccount
     QString extraCaFile;      // one more trusted CA (PEM), or empty
     MediaPolicy media = MediaPolicy::All;
     SyncScope scope;
+    int autoSyncInterval_min = 0; // the desktop syncs by itself this often; 0: never
 };
 
-// The vault_accounts table (migration 0003). Writers need the caller's open
+// The intervals automatic sync offers, in minutes: never, every 15 minutes,
+// every hour, every 4 hours, daily.
+inline constexpr int kAutoSyncIntervals_min[] = {0, 15, 60, 240, 1440};
+bool isAutoSyncInterval(int minutes);
+
+// The vault_accounts table (migrations 0003 and 0005). Writers need the caller's open
 // transaction; callers serialise access to the database.
 class VaultAccountStore
 {
@@ -32,7 +38,8 @@ public:
         : m_database(database)
     {}
 
-    // Inserts or replaces the account with this name.
+    // Inserts or replaces the account with this name; an interval that
+    // isAutoSyncInterval() refuses is an error.
     Status save(const VaultAccount& account);
     Status remove(const QString& name);
     Result<QList<VaultAccount>> all(); // sorted by name

@@ -595,7 +595,8 @@ Status Workspace::saveVaultAccount(const sync::VaultAccount& account)
                          json({{QStringLiteral("change"), QStringLiteral("save")},
                                {QStringLiteral("url"), account.url},
                                {QStringLiteral("media"), sync::mediaPolicyName(account.media)},
-                               {QStringLiteral("credentials"), !account.connectionString.isEmpty()}}),
+                               {QStringLiteral("credentials"), !account.connectionString.isEmpty()},
+                               {QStringLiteral("auto_sync_min"), account.autoSyncInterval_min}}),
                          [&] { return sync::VaultAccountStore(*m_database).save(account); });
 }
 
@@ -610,6 +611,23 @@ Result<QList<sync::VaultAccount>> Workspace::vaultAccounts()
 {
     const QMutexLocker lock(&m_mutex);
     return sync::VaultAccountStore(*m_database).all();
+}
+
+Result<std::optional<QDateTime>> Workspace::lastSyncEnded(const QString& vaultUrl)
+{
+    const QMutexLocker lock(&m_mutex);
+    if (const Status allowed = m_policy.check(compliance::Action::ReadAuditLog); !allowed)
+        return allowed.error();
+    // The sync engine's closing event names the vault; those of its packages name a recording.
+    audit::AuditFilter filter;
+    filter.action = compliance::actionName(compliance::Action::SyncVault);
+    filter.target = vaultUrl;
+    auto events = audit::AuditLog(*m_database).list(filter, 1);
+    if (!events)
+        return events.error();
+    if (events->isEmpty())
+        return std::optional<QDateTime>();
+    return std::optional<QDateTime>(QDateTime::fromMSecsSinceEpoch(events->constFirst().time_ms, Qt::UTC));
 }
 
 Result<QString> Workspace::recordingVaultUrl(const QString& recordingId)

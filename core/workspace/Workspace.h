@@ -11,6 +11,7 @@
 #include "sync/VaultAccountStore.h"
 #include "util/Result.h"
 
+#include <QDateTime>
 #include <QIODevice>
 #include <QList>
 #include <QMutex>
@@ -18,6 +19,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace holdfast::crypto {
 struct Argon2idParams;
@@ -158,6 +160,10 @@ public:
     // A random-access device over a track's decrypted media (never a plaintext file).
     Result<std::unique_ptr<QIODevice>> openTrackMedia(const QString& recordingId, const QString& trackId);
     Result<QList<sync::VaultAccount>> vaultAccounts();
+    // When the last sync of this vault ended (finished or cancelled, by the
+    // desktop or the CLI), read from the audit log; empty when it was never
+    // synced. What an automatic sync's interval counts from. Not audited.
+    Result<std::optional<QDateTime>> lastSyncEnded(const QString& vaultUrl);
     // The vault a recording was synced from; empty when it was imported from a folder.
     Result<QString> recordingVaultUrl(const QString& recordingId);
     // Reading and verifying the audit log are not themselves audited.

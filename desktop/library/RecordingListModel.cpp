@@ -1,5 +1,6 @@
 #include "library/RecordingListModel.h"
 
+#include "library/RecordingPageFetcher.h"
 #include "workspace/Workspace.h"
 
 #include <QLocale>
@@ -78,19 +79,29 @@ RecordingListModel::RecordingListModel(Workspace& workspace, QObject* parent, in
     : QAbstractTableModel(parent)
     , m_workspace(workspace)
     , m_pageSize(std::max(1, pageSize))
+    , m_verifiedIcon(QStringLiteral(":/icons/verified.svg"))
+    , m_failedIcon(QStringLiteral(":/icons/failed.svg"))
+    , m_fetcher(std::make_unique<RecordingPageFetcher>(workspace))
 {
     reload();
 }
 
+RecordingListModel::~RecordingListModel() = default;
+
 void RecordingListModel::reload()
 {
+    ++m_generation; // a page still being read belongs to the listing before
     // Views (and QAbstractItemModelTester) may call fetchMore() from their
     // modelReset handlers; rows inserted then would land inside the reset.
     // canFetchMore() says no until the reset is announced, then the first
-    // page is fetched here.
+    // page is read here.
     m_resetting = true;
     beginResetModel();
-    m_rows.clear();
+    m_pages.clear();
+    m_rowCount = 0;
+    m_ahead.reset();
+    m_reading = false;
+    m_insertOnArrival = false;
     m_atEnd = false;
     m_lastError.clear();
     auto total = m_workspace.countRecordings(m_filter);
@@ -102,11 +113,24 @@ void RecordingListModel::reload()
     endResetModel();
     m_resetting = false;
     // The first page right away: the view shows something before it asks.
-    if (canFetchMore({}))
-        fetchMore({});
+    // This one read (which audits the listing) is on this thread; the pages
+    // after it are read ahead on the fetcher's.
+    if (!m_atEnd) {
+        auto first = m_workspace.listRecordings(m_filter, m_pageSize, 0, m_order);
+        if (!first) {
+            m_atEnd = true;
+            m_lastError = first.errorMessage();
+        } else {
+            if (first->size() < m_pageSize)
+                m_atEnd = true;
+            if (!first->isEmpty())
+                insertPage(std::move(first).value());
+        }
+    }
     if (!m_lastError.isEmpty())
         Q_EMIT loadFailed(m_lastError);
     Q_EMIT reloaded(m_total);
+    readAhead();
 }
 
 void RecordingListModel::setFilter(const cache::SearchFilter& filter)
@@ -115,9 +139,15 @@ void RecordingListModel::setFilter(const cache::SearchFilter& filter)
     reload();
 }
 
+const cache::RecordingSummary& RecordingListModel::summary(int row) const
+{
+    // Every page but the last holds exactly m_pageSize rows.
+    return m_pages.at(row / m_pageSize).at(row % m_pageSize);
+}
+
 int RecordingListModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_rowCount;
 }
 
 int RecordingListModel::columnCount(const QModelIndex& parent) const
@@ -127,32 +157,75 @@ int RecordingListModel::columnCount(const QModelIndex& parent) const
 
 bool RecordingListModel::canFetchMore(const QModelIndex& parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_resetting && !m_fetching;
+    return !parent.isValid() && !m_resetting && !m_fetching && (m_ahead || !m_atEnd);
 }
 
 void RecordingListModel::fetchMore(const QModelIndex& parent)
 {
     if (!canFetchMore(parent))
         return;
-    // Not again from a handler of the insertion below.
-    const QScopedValueRollback<bool> fetching(m_fetching, true);
+    if (m_ahead) {
+        Page page = std::move(*m_ahead);
+        m_ahead.reset();
+        insertPage(std::move(page));
+        readAhead(); // the page after it, while the view shows this one
+        return;
+    }
+    // Still being read: the rows are inserted when it arrives. Never wait here.
+    m_insertOnArrival = true;
+    readAhead();
+}
+
+void RecordingListModel::readAhead()
+{
+    if (m_atEnd || m_ahead || m_reading || m_rowCount == 0)
+        return;
+    m_reading = true;
     // The next page starts after the last row: as cheap deep down as at the top.
-    auto page = m_workspace.listRecordings(m_filter, m_pageSize, int(m_rows.size()), m_order,
-                                           m_rows.isEmpty() ? nullptr : &m_rows.constLast());
+    RecordingPageFetcher::Request request{m_filter, m_order, m_pageSize, m_rowCount, summary(m_rowCount - 1)};
+    m_fetcher->fetch(std::move(request), [this, generation = m_generation](Result<Page> page) {
+        pageRead(generation, std::move(page));
+    });
+}
+
+void RecordingListModel::pageRead(quint64 generation, Result<Page> page)
+{
+    if (generation != m_generation)
+        return;
+    m_reading = false;
     if (!page) {
-        m_atEnd = true;
-        m_lastError = page.errorMessage();
-        Q_EMIT loadFailed(m_lastError);
+        fail(page.errorMessage());
         return;
     }
     if (page->size() < m_pageSize)
         m_atEnd = true;
-    if (page->isEmpty())
+    if (page->isEmpty()) {
+        m_insertOnArrival = false; // nothing more to insert
         return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(page->size()) - 1);
-    m_rows.append(std::move(page).value());
+    }
+    m_ahead = std::move(page).value();
+    if (std::exchange(m_insertOnArrival, false))
+        fetchMore({});
+}
+
+void RecordingListModel::insertPage(Page page)
+{
+    // Not again from a handler of the insertion below.
+    const QScopedValueRollback<bool> fetching(m_fetching, true);
+    const int first = m_rowCount;
+    const int count = int(page.size());
+    beginInsertRows({}, first, first + count - 1);
+    m_pages.append(std::move(page));
+    m_rowCount += count;
     endInsertRows();
+}
+
+void RecordingListModel::fail(const QString& message)
+{
+    m_atEnd = true;
+    m_insertOnArrival = false;
+    m_lastError = message;
+    Q_EMIT loadFailed(m_lastError);
 }
 
 void RecordingListModel::sort(int column, Qt::SortOrder order)
@@ -176,7 +249,7 @@ QVariant RecordingListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const cache::RecordingSummary& summary = m_rows.at(index.row());
+    const cache::RecordingSummary& summary = this->summary(index.row());
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
@@ -192,8 +265,7 @@ QVariant RecordingListModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::DecorationRole:
         if (index.column() == StatusColumn)
-            return QIcon(isVerified(summary) ? QStringLiteral(":/icons/verified.svg")
-                                             : QStringLiteral(":/icons/failed.svg"));
+            return isVerified(summary) ? m_verifiedIcon : m_failedIcon;
         if (index.column() == TracksColumn)
             return trackIcons(summary.trackKinds); // a pixmap: drawn at its own width
         return {};

@@ -2,9 +2,11 @@
 
 #include "app/MutatingControl.h"
 #include "sync/SyncJob.h"
+#include "sync/SyncScheduler.h"
 #include "sync/VaultAccountDialog.h"
 #include "workspace/Workspace.h"
 
+#include <QComboBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -87,6 +89,15 @@ QString formatDuration(qint64 ms)
     return SyncPanel::tr("%1 s").arg(seconds);
 }
 
+// A moment of the next automatic sync: the time of day when it is today, else date and time.
+QString formatWhen(const QDateTime& at)
+{
+    const QDateTime local = at.toLocalTime();
+    const QLocale locale;
+    return local.date() == QDate::currentDate() ? locale.toString(local.time(), QLocale::ShortFormat)
+                                                : locale.toString(local, QLocale::ShortFormat);
+}
+
 } // namespace
 
 SyncPanel::SyncPanel(Workspace& workspace, QWidget* parent)
@@ -105,16 +116,22 @@ SyncPanel::SyncPanel(Workspace& workspace, QWidget* parent)
     , m_status(new QLabel(this))
     , m_results(new QTreeWidget(this))
     , m_quarantine(new QTreeWidget(this))
+    , m_autoSyncLabel(new QLabel(tr("Sync aut&omatically:"), this))
+    , m_autoSync(new QComboBox(this))
+    , m_nextSync(new QLabel(this))
+    , m_scheduler(new SyncScheduler(this))
 {
     setObjectName(QStringLiteral("syncPanel"));
     const bool readOnly = m_workspace.isReadOnly();
 
     m_accounts->setObjectName(QStringLiteral("vaultAccountList"));
     m_accounts->setAccessibleName(tr("Vault accounts"));
-    m_accounts->setHeaderLabels({tr("Account"), tr("Vault"), tr("Media")});
+    m_accounts->setHeaderLabels({tr("Account"), tr("Vault"), tr("Media"), tr("Automatic sync")});
     m_accounts->setRootIsDecorated(false);
     m_accounts->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_accounts->header()->setStretchLastSection(false);
+    m_accounts->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_accounts->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     connect(m_accounts, &QTreeWidget::currentItemChanged, this, &SyncPanel::updateButtons);
 
     const std::pair<QPushButton*, QString> buttons[] = {
@@ -142,6 +159,31 @@ SyncPanel::SyncPanel(Workspace& workspace, QWidget* parent)
     connect(m_sync, &QPushButton::clicked, this, &SyncPanel::syncSelected);
     connect(m_cancel, &QPushButton::clicked, this, &SyncPanel::cancel);
     connect(m_retry, &QPushButton::clicked, this, &SyncPanel::retry);
+
+    m_autoSync->setObjectName(QStringLiteral("autoSyncCombo"));
+    m_autoSync->setAccessibleName(tr("How often the selected account syncs by itself"));
+    for (const int interval_min : sync::kAutoSyncIntervals_min)
+        m_autoSync->addItem(SyncScheduler::intervalText(interval_min), interval_min);
+    m_autoSyncLabel->setBuddy(m_autoSync);
+    markMutating(m_autoSync);
+    if (readOnly) {
+        m_autoSync->setEnabled(false);
+        m_autoSync->hide();
+        m_autoSyncLabel->hide();
+    }
+    connect(m_autoSync, &QComboBox::activated, this, [this](int index) {
+        setAutoSyncInterval(selectedAccountName(), m_autoSync->itemData(index).toInt());
+    });
+    m_nextSync->setObjectName(QStringLiteral("nextAutoSyncLabel"));
+    m_nextSync->setWordWrap(true);
+    connect(m_scheduler, &SyncScheduler::scheduleChanged, this, &SyncPanel::updateNextSync);
+    connect(m_scheduler, &SyncScheduler::due, this, [this](const QString& name) {
+        if (m_job || m_workspace.isReadOnly())
+            return;
+        startJob(int(SyncJob::Kind::Sync), name, true);
+        if (m_job)
+            Q_EMIT automaticSyncStarted(name);
+    });
 
     m_stage->setObjectName(QStringLiteral("syncStage"));
     m_progress->setObjectName(QStringLiteral("syncProgress"));
@@ -173,10 +215,15 @@ SyncPanel::SyncPanel(Workspace& workspace, QWidget* parent)
     accountButtons->addStretch(1);
     accountButtons->addWidget(m_sync);
     accountButtons->addWidget(m_cancel);
+    auto* scheduleRow = new QHBoxLayout;
+    scheduleRow->addWidget(m_autoSyncLabel);
+    scheduleRow->addWidget(m_autoSync);
+    scheduleRow->addWidget(m_nextSync, 1);
     auto* accountsBox = new QGroupBox(tr("Vault accounts"), this);
     auto* accountsLayout = new QVBoxLayout(accountsBox);
     accountsLayout->addWidget(m_accounts);
     accountsLayout->addLayout(accountButtons);
+    accountsLayout->addLayout(scheduleRow);
 
     auto* progressBox = new QGroupBox(tr("Sync"), this);
     auto* progressLayout = new QVBoxLayout(progressBox);
@@ -202,9 +249,12 @@ SyncPanel::SyncPanel(Workspace& workspace, QWidget* parent)
     layout->addWidget(splitter);
 
     m_retry->hide();
+    // Never enabled read-only: an auditor's workspace is not even asked to sync.
+    m_scheduler->setEnabled(!readOnly);
     reloadAccounts();
     reloadQuarantine();
     updateButtons();
+    updateNextSync();
 }
 
 SyncPanel::~SyncPanel() = default;
@@ -232,13 +282,26 @@ void SyncPanel::reloadAccounts()
         return;
     }
     m_accountData = std::move(accounts).value();
+    QList<SyncScheduler::Account> scheduled;
     for (const sync::VaultAccount& account : std::as_const(m_accountData)) {
         auto* item =
-            new QTreeWidgetItem(m_accounts, {account.name, account.url, mediaPolicyText(account.media)});
+            new QTreeWidgetItem(m_accounts, {account.name, account.url, mediaPolicyText(account.media),
+                                             SyncScheduler::intervalText(account.autoSyncInterval_min)});
         item->setToolTip(1, account.connectionString.isEmpty()
                                 ? account.url
                                 : tr("%1 (credentials stored in the cache)").arg(account.url));
+        if (account.autoSyncInterval_min > 0 && !m_workspace.isReadOnly()) {
+            // The interval counts from the end of the last sync, also one before this session.
+            auto ended = m_workspace.lastSyncEnded(account.url);
+            if (!ended)
+                m_status->setText(tr("Could not read when \"%1\" was last synced; its automatic sync counts "
+                                     "from now: %2")
+                                      .arg(account.name, ended.errorMessage()));
+            scheduled.append(
+                {account.name, account.autoSyncInterval_min, ended ? *ended : std::optional<QDateTime>()});
+        }
     }
+    m_scheduler->setAccounts(scheduled);
     if (!selected.isEmpty())
         selectAccount(selected);
     if (!m_accounts->currentItem() && m_accounts->topLevelItemCount() > 0)
@@ -265,6 +328,25 @@ void SyncPanel::reloadQuarantine()
         item->setIcon(0, QIcon(QStringLiteral(":/icons/failed.svg")));
         item->setToolTip(3, s.quarantineReason);
     }
+}
+
+bool SyncPanel::setAutoSyncInterval(const QString& accountName, int interval_min)
+{
+    const auto found = std::find_if(m_accountData.cbegin(), m_accountData.cend(),
+                                    [&](const sync::VaultAccount& a) { return a.name == accountName; });
+    if (found == m_accountData.cend())
+        return false;
+    sync::VaultAccount account = *found;
+    account.autoSyncInterval_min = interval_min;
+    if (const Status saved = m_workspace.saveVaultAccount(account); !saved) {
+        m_status->setText(tr("Could not change the automatic sync: %1").arg(saved.errorMessage()));
+        updateButtons(); // the combo shows what is saved
+        return false;
+    }
+    reloadAccounts();
+    m_status->setText(tr("Automatic sync of \"%1\": %2.")
+                          .arg(accountName, SyncScheduler::intervalText(interval_min).toLower()));
+    return true;
 }
 
 bool SyncPanel::addAccount(const sync::VaultAccount& account)
@@ -316,12 +398,12 @@ void SyncPanel::removeSelected()
 
 void SyncPanel::syncSelected()
 {
-    startJob(int(SyncJob::Kind::Sync));
+    startJob(int(SyncJob::Kind::Sync), selectedAccountName(), false);
 }
 
 void SyncPanel::testSelected()
 {
-    startJob(int(SyncJob::Kind::TestConnection));
+    startJob(int(SyncJob::Kind::TestConnection), selectedAccountName(), false);
 }
 
 void SyncPanel::retry()
@@ -340,23 +422,24 @@ void SyncPanel::cancel()
     m_stage->setText(tr("Cancelling… what was committed stays; the next sync continues."));
 }
 
-void SyncPanel::startJob(int kindValue)
+void SyncPanel::startJob(int kindValue, const QString& name, bool automatic)
 {
     const auto kind = SyncJob::Kind(kindValue);
     if (m_job)
         return;
     if (kind == SyncJob::Kind::Sync && m_workspace.isReadOnly())
         return;
-    const QString name = selectedAccountName();
     const auto account = std::find_if(m_accountData.cbegin(), m_accountData.cend(),
                                       [&](const sync::VaultAccount& a) { return a.name == name; });
     if (account == m_accountData.cend())
         return;
     m_job = std::make_unique<SyncJob>(m_workspace, *account, kind);
     connect(m_job.get(), &SyncJob::progressed, this, &SyncPanel::showProgress);
-    connect(m_job.get(), &SyncJob::synced, this, [this](const sync::SyncReport& report) {
+    connect(m_job.get(), &SyncJob::synced, this, [this, name, automatic](const sync::SyncReport& report) {
         finishJob();
         showReport(report);
+        if (automatic)
+            m_status->setText(tr("Automatic sync of \"%1\": %2").arg(name, m_status->text()));
         Q_EMIT cacheChanged();
         Q_EMIT syncFinished(!report.cancelled && report.count(sync::SyncedItem::Outcome::Failed) == 0);
     });
@@ -366,30 +449,49 @@ void SyncPanel::startJob(int kindValue)
                                           : tr("\"%1\" did not answer: %2").arg(name, error));
         Q_EMIT connectionTested(error.isEmpty());
     });
-    connect(m_job.get(), &SyncJob::failed, this, [this, kind](const QString& message) {
+    connect(m_job.get(), &SyncJob::failed, this, [this, kind, name, automatic](const QString& message) {
         finishJob();
-        m_status->setText(tr("Failed: %1").arg(message));
         if (kind == SyncJob::Kind::Sync) {
-            m_retry->setVisible(!m_workspace.isReadOnly());
+            showFailure(name, message, automatic);
             Q_EMIT syncFinished(false);
         } else {
+            m_status->setText(tr("Failed: %1").arg(message));
             Q_EMIT connectionTested(false);
         }
     });
     if (kind == SyncJob::Kind::Sync) {
+        m_syncing = name;
         m_lastAccount = name;
         m_results->clear();
         m_retry->hide();
         m_progress->setRange(0, 0);
         m_progress->show();
-        m_stage->setText(tr("Starting the sync of \"%1\"…").arg(name));
+        m_stage->setText(automatic ? tr("Starting the automatic sync of \"%1\"…").arg(name)
+                                   : tr("Starting the sync of \"%1\"…").arg(name));
         m_status->clear();
     } else {
         m_status->setText(tr("Asking \"%1\" for a listing…").arg(name));
     }
     m_transfer->clear();
+    m_scheduler->setBusy(true, m_syncing);
     m_job->start();
     updateButtons();
+}
+
+void SyncPanel::showFailure(const QString& name, const QString& message, bool automatic)
+{
+    m_status->setText(automatic ? tr("Automatic sync of \"%1\" failed: %2").arg(name, message)
+                                : tr("Failed: %1").arg(message));
+    m_stage->setText(tr("Failed"));
+    // In the list with the outcome of the last sync, as a failed package would be.
+    const auto account = std::find_if(m_accountData.cbegin(), m_accountData.cend(),
+                                      [&](const sync::VaultAccount& a) { return a.name == name; });
+    auto* row =
+        new QTreeWidgetItem(m_results, {outcomeText(sync::SyncedItem::Outcome::Failed), QString(),
+                                        account != m_accountData.cend() ? account->url : name, message});
+    row->setIcon(0, QIcon(QStringLiteral(":/icons/failed.svg")));
+    row->setToolTip(3, message);
+    m_retry->setVisible(!m_workspace.isReadOnly());
 }
 
 void SyncPanel::showProgress(const sync::SyncProgress& p)
@@ -458,6 +560,11 @@ void SyncPanel::finishJob()
     if (m_job)
         m_job.release()->deleteLater();
     m_progress->hide();
+    // However it ended, the account's interval starts again now; what fell
+    // due meanwhile is due now (the scheduler's timer, not this call, starts it).
+    if (!m_syncing.isEmpty())
+        m_scheduler->syncEnded(std::exchange(m_syncing, QString()));
+    m_scheduler->setBusy(false);
     updateButtons();
 }
 
@@ -473,6 +580,39 @@ void SyncPanel::updateButtons()
     m_test->setEnabled(!busy && selected);
     m_cancel->setEnabled(busy);
     m_cancel->setVisible(busy);
+    const QString name = selectedAccountName();
+    const auto account = std::find_if(m_accountData.cbegin(), m_accountData.cend(),
+                                      [&](const sync::VaultAccount& a) { return a.name == name; });
+    const QSignalBlocker blocker(m_autoSync);
+    m_autoSync->setCurrentIndex(std::max(
+        0, m_autoSync->findData(account != m_accountData.cend() ? account->autoSyncInterval_min : 0)));
+    m_autoSync->setEnabled(!readOnly && selected);
+}
+
+void SyncPanel::updateNextSync()
+{
+    if (m_workspace.isReadOnly()) {
+        m_nextSync->setText(
+            tr("Automatic sync is unavailable in auditor mode: the cache is open read-only."));
+        return;
+    }
+    const auto next = m_scheduler->next();
+    if (!next) {
+        const bool runningIsScheduled =
+            std::any_of(m_accountData.cbegin(), m_accountData.cend(), [&](const sync::VaultAccount& a) {
+                return a.name == m_syncing && a.autoSyncInterval_min > 0;
+            });
+        m_nextSync->setText(
+            runningIsScheduled
+                ? tr("The next automatic sync of \"%1\" counts from the end of this one.").arg(m_syncing)
+                : tr("Automatic sync is off."));
+        return;
+    }
+    if (m_job && next->at <= QDateTime::currentDateTimeUtc())
+        m_nextSync->setText(
+            tr("Automatic sync of \"%1\" is due: it starts when the running job ends.").arg(next->account));
+    else
+        m_nextSync->setText(tr("Next automatic sync: %1 (\"%2\")").arg(formatWhen(next->at), next->account));
 }
 
 } // namespace holdfast::desktop

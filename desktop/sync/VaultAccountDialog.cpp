@@ -1,5 +1,6 @@
 #include "sync/VaultAccountDialog.h"
 
+#include "sync/SyncScheduler.h"
 #include "vault/AzureConnectionString.h"
 #include "vault/VaultUrl.h"
 
@@ -32,6 +33,7 @@ VaultAccountDialog::VaultAccountDialog(QWidget* parent)
     , m_sasUrl(new QLineEdit(this))
     , m_caFile(new QLineEdit(this))
     , m_media(new QComboBox(this))
+    , m_autoSync(new QComboBox(this))
     , m_error(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -67,6 +69,10 @@ VaultAccountDialog::VaultAccountDialog(QWidget* parent)
     m_media->addItem(tr("Download all media"), int(sync::MediaPolicy::All));
     m_media->addItem(tr("Media on demand (when played)"), int(sync::MediaPolicy::OnDemand));
     m_media->addItem(tr("Metadata only"), int(sync::MediaPolicy::None));
+    m_autoSync->setObjectName(QStringLiteral("accountAutoSync"));
+    m_autoSync->setAccessibleName(tr("How often the account syncs by itself"));
+    for (const int interval_min : sync::kAutoSyncIntervals_min)
+        m_autoSync->addItem(SyncScheduler::intervalText(interval_min), interval_min);
     m_error->setObjectName(QStringLiteral("accountError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
@@ -103,6 +109,7 @@ VaultAccountDialog::VaultAccountDialog(QWidget* parent)
     form->addRow(m_pages);
     form->addRow(tr("CA file:"), m_caFile);
     form->addRow(tr("&Media:"), m_media);
+    form->addRow(tr("Sync aut&omatically:"), m_autoSync);
     auto* note = new QLabel(tr("Credentials are stored only inside the encrypted cache."), this);
     note->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
@@ -175,6 +182,7 @@ Result<sync::VaultAccount> VaultAccountDialog::account() const
     if (!account.extraCaFile.isEmpty() && !QFileInfo(account.extraCaFile).isFile())
         return makeError(tr("%1: no such CA file").arg(account.extraCaFile));
     account.media = sync::MediaPolicy(m_media->currentData().toInt());
+    account.autoSyncInterval_min = m_autoSync->currentData().toInt();
     return account;
 }
 

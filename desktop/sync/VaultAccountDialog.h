@@ -43,6 +43,7 @@ public:
     QLineEdit* nameEdit() const { return m_name; }
     QComboBox* kindCombo() const { return m_kind; }
     QLineEdit* folderEdit() const { return m_folder; }
+    QComboBox* autoSyncCombo() const { return m_autoSync; }
 
     void accept() override;
 
@@ -58,6 +59,7 @@ private:
     QLineEdit* m_sasUrl;
     QLineEdit* m_caFile;
     QComboBox* m_media;
+    QComboBox* m_autoSync;
     QLabel* m_error;
     QDialogButtonBox* m_buttons;
 };

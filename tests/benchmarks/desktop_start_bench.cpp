@@ -5,9 +5,15 @@
 //       starts the real window on it, unlocks, waits until the library is
 //       painted, then scrolls the list from top to bottom one page per frame,
 //       printing "start_ms <ms>", "start_rows <n>", "frame_max_ms <ms>",
-//       "frame_p99_ms <ms>", "fetch_frame_max_ms <ms>" (frames that fetched a
-//       page), "other_frame_max_ms <ms>", "frames <n>", "rows <n>" and
-//       "rss_mb <MB>" (peak resident set).
+//       "frame_p99_ms <ms>", "fetch_frame_max_ms <ms>" (frames that inserted
+//       a page), "other_frame_max_ms <ms>", "frame_cpu_max_ms <ms>" (the most
+//       CPU time the GUI thread spent in one frame: a frame's wall time well
+//       above it was spent waiting or preempted), "longest_frame <wall ms> <cpu
+//       ms> <voluntary> <involuntary context switches> <major faults>" (the GUI
+//       thread in the longest frame: with no switch at all, time it did not
+//       run went to the hypervisor or interrupts), "starved_frames <n>" (frames at
+//       the end of the loaded rows while the next page was still being read),
+//       "frames <n>", "rows <n>" and "rss_mb <MB>" (peak resident set).
 #include "app/MainWindow.h"
 #include "app/UnlockPage.h"
 #include "cache/CacheKeyFile.h"
@@ -22,6 +28,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
@@ -33,8 +40,11 @@
 #include <QTest>
 #include <QUuid>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace holdfast;
@@ -55,6 +65,22 @@ QString readPassphrase(const QString& path)
     if (!file.open(QIODevice::ReadOnly))
         fail(path + QStringLiteral(": cannot read"));
     return QString::fromUtf8(file.readLine()).trimmed();
+}
+
+// CPU time of the calling thread.
+double threadCpu_ms()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// Voluntary and involuntary context switches and major page faults of the calling thread so far.
+std::array<long, 3> threadWaits()
+{
+    rusage usage{};
+    getrusage(RUSAGE_THREAD, &usage);
+    return {usage.ru_nvcsw, usage.ru_nivcsw, usage.ru_majflt};
 }
 
 long peakRssKb()
@@ -158,6 +184,9 @@ int measure(const QString& directory, const QString& passphrase)
     if (!QTest::qWaitForWindowExposed(&window))
         fail(QStringLiteral("window not exposed"));
     QSignalSpy unlocked(&window, &desktop::MainWindow::unlocked);
+    // As a compliance officer (a writable workspace), whatever role the last session chose.
+    auto* role = window.unlockPage()->findChild<QComboBox*>(QStringLiteral("roleCombo"));
+    role->setCurrentIndex(role->findData(int(compliance::Role::Officer)));
     window.unlockPage()->findChild<QLineEdit*>(QStringLiteral("passphraseEdit"))->setText(passphrase);
     window.unlockPage()->findChild<QAbstractButton*>(QStringLiteral("unlockButton"))->click();
     if (!unlocked.wait(60000))
@@ -171,22 +200,44 @@ int measure(const QString& directory, const QString& passphrase)
     desktop::RecordingListModel* model = window.library()->recordingModel();
     QScrollBar* bar = table->verticalScrollBar();
     std::vector<double> frames;
-    double fetchFrameMax = 0, otherFrameMax = 0;
+    double fetchFrameMax = 0, otherFrameMax = 0, cpuMax = 0;
+    double longestWall = 0, longestCpu = 0;
+    std::array<long, 3> longestWaits{};
+    int starved = 0;
     QElapsedTimer frame;
     for (int guard = 0; guard < 1000000; ++guard) {
         const int rowsBefore = model->rowCount();
+        const bool atLoadedEnd = bar->value() >= bar->maximum();
+        const double cpuBefore = threadCpu_ms();
+        const auto waitsBefore = threadWaits();
         frame.start();
         bar->setValue(bar->value() + bar->pageStep());
         QCoreApplication::processEvents(); // fetchMore runs from the view's queued check
         table->viewport()->repaint();
         frames.push_back(double(frame.nsecsElapsed()) / 1e6);
-        double& max = model->rowCount() != rowsBefore ? fetchFrameMax : otherFrameMax;
+        const double cpu = threadCpu_ms() - cpuBefore;
+        cpuMax = std::max(cpuMax, cpu);
+        if (frames.back() > longestWall) {
+            const auto waits = threadWaits();
+            longestWall = frames.back();
+            longestCpu = cpu;
+            for (size_t i = 0; i < waits.size(); ++i)
+                longestWaits[i] = waits[i] - waitsBefore[i];
+        }
+        const bool inserted = model->rowCount() != rowsBefore;
+        double& max = inserted ? fetchFrameMax : otherFrameMax;
         max = std::max(max, frames.back());
+        if (atLoadedEnd && !inserted && model->canFetchMore({}))
+            ++starved;
         if (bar->value() >= bar->maximum() && !model->canFetchMore({}))
             break;
     }
     std::sort(frames.begin(), frames.end());
-    std::printf("fetch_frame_max_ms %.2f\nother_frame_max_ms %.2f\n", fetchFrameMax, otherFrameMax);
+    std::printf(
+        "fetch_frame_max_ms %.2f\nother_frame_max_ms %.2f\nframe_cpu_max_ms %.2f\nstarved_frames %d\n",
+        fetchFrameMax, otherFrameMax, cpuMax, starved);
+    std::printf("longest_frame %.2f %.2f %ld %ld %ld\n", longestWall, longestCpu, longestWaits[0],
+                longestWaits[1], longestWaits[2]);
     const double p99 =
         frames[std::min(frames.size() - 1, size_t(std::ceil(0.99 * double(frames.size()))) - 1)];
     std::printf("start_ms %lld\nstart_rows %d\nframe_max_ms %.2f\nframe_p99_ms %.2f\nframes %zu\nrows "

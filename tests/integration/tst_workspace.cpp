@@ -60,6 +60,7 @@ private Q_SLOTS:
     void readOnlyRefusesEveryMutation_data();
     void readOnlyRefusesEveryMutation();
     void auditorOpensDatabaseLeftInWalMode();
+    void vaultAccountKeepsItsAutomaticSync();
 
 private:
     // A new cache holding the demo vault, in a fresh temporary directory.
@@ -628,6 +629,60 @@ void TestWorkspace::auditorOpensDatabaseLeftInWalMode()
     const QMap<QString, QByteArray> after = hashTree(dir);
     QCOMPARE(after.keys(), before.keys());
     QCOMPARE(after, before);
+}
+
+// The automatic sync interval is kept with the account (migration 0005),
+// checked and audited like the rest of it; its interval counts from the end
+// of the last sync of the vault, which the audit log records.
+void TestWorkspace::vaultAccountKeepsItsAutomaticSync()
+{
+    const QString dir = createCache(m_work.filePath(QStringLiteral("auto-sync")));
+    const QString url = QStringLiteral("file://") + m_vault;
+    {
+        auto w = openOrFail(dir);
+        QVERIFY(w);
+        sync::VaultAccount account{QStringLiteral("team"), url, {}, {}, sync::MediaPolicy::None, {}, 60};
+        QVERIFY(w->saveVaultAccount(account));
+        account.autoSyncInterval_min = 7;
+        const Status refused = w->saveVaultAccount(account);
+        QVERIFY(!refused);
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("every 7 minutes is not offered")),
+                 qPrintable(refused.errorMessage()));
+        auto accounts = w->vaultAccounts();
+        QVERIFY(accounts && accounts->size() == 1);
+        QCOMPARE(accounts->constFirst().autoSyncInterval_min, 60);
+        audit::AuditFilter filter;
+        filter.action = compliance::actionName(compliance::Action::ManageVaultAccounts);
+        auto events = w->auditEvents(filter, 10);
+        QVERIFY(events && events->size() == 1);
+        QVERIFY2(events->constFirst().details.contains(QStringLiteral("\"auto_sync_min\":60")),
+                 qPrintable(events->constFirst().details));
+
+        auto never = w->lastSyncEnded(url);
+        QVERIFY2(never, qPrintable(never.errorMessage()));
+        QVERIFY(!never->has_value());
+        const qint64 before_ms = QDateTime::currentMSecsSinceEpoch();
+        vault::FolderVault folder(m_vault);
+        sync::SyncOptions options;
+        options.media = sync::MediaPolicy::None;
+        auto report = w->syncVault(folder, url, options);
+        QVERIFY2(report, qPrintable(report.errorMessage()));
+        auto ended = w->lastSyncEnded(url);
+        QVERIFY2(ended && ended->has_value(), qPrintable(ended.errorMessage()));
+        QVERIFY((*ended)->toMSecsSinceEpoch() >= before_ms);
+        QVERIFY((*ended)->toMSecsSinceEpoch() <= QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(!w->lastSyncEnded(QStringLiteral("file:///elsewhere"))->has_value());
+    }
+    // An auditor reads both, and cannot change the interval.
+    auto auditor = openOrFail(dir, identity(compliance::Role::Auditor));
+    QVERIFY(auditor);
+    auto accounts = auditor->vaultAccounts();
+    QVERIFY(accounts && accounts->size() == 1);
+    QCOMPARE(accounts->constFirst().autoSyncInterval_min, 60);
+    QVERIFY(auditor->lastSyncEnded(url)->has_value());
+    sync::VaultAccount off = accounts->constFirst();
+    off.autoSyncInterval_min = 0;
+    QVERIFY(auditor->saveVaultAccount(off).errorMessage().contains(QStringLiteral("read-only (auditor)")));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)
