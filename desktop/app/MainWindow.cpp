@@ -6,6 +6,7 @@
 #include "app/UnlockPage.h"
 #include "library/LibraryView.h"
 #include "library/SearchResultsModel.h"
+#include "player/PlayerView.h"
 #include "sync/SyncPanel.h"
 #include "util/LibraryVersions.h"
 #include "workspace/Workspace.h"
@@ -21,6 +22,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -49,6 +51,7 @@ MainWindow::MainWindow(const StartupOptions& options, QWidget* parent)
     if (!options.cacheDirectory.isEmpty())
         m_unlock->setCacheDirectory(options.cacheDirectory);
     connect(m_unlock, &UnlockPage::workspaceOpened, this, &MainWindow::adoptWorkspace);
+    connect(this, &MainWindow::openRecordingRequested, this, &MainWindow::openPlayer);
 
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     statusBar()->addWidget(m_statusLabel, 1);
@@ -200,6 +203,16 @@ void MainWindow::adoptWorkspace()
     m_syncPanel = new SyncPanel(*m_workspace, m_tabs);
     m_tabs->addTab(m_library, tr("&Library"));
     m_tabs->addTab(m_syncPanel, tr("Vaults and &Sync"));
+    // Player tabs close; the library and sync tabs stay.
+    m_tabs->setTabsClosable(true);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        m_tabs->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (auto* player = qobject_cast<PlayerView*>(m_tabs->widget(index))) {
+            m_tabs->removeTab(index);
+            delete player;
+        }
+    });
     layout->addWidget(m_tabs);
     connect(m_library, &LibraryView::statusMessage, m_statusLabel, &QLabel::setText);
     connect(m_library, &LibraryView::openRecordingRequested, this, &MainWindow::openRecordingRequested);
@@ -225,6 +238,39 @@ void MainWindow::adoptWorkspace()
                 .arg(m_options.openRecordingId, SearchResultsModel::formatTime(m_options.openAt_ms)));
         Q_EMIT openRecordingRequested(m_options.openRecordingId, m_options.openAt_ms);
     }
+}
+
+PlayerView* MainWindow::playerFor(const QString& recordingId) const
+{
+    if (!m_tabs)
+        return nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto* player = qobject_cast<PlayerView*>(m_tabs->widget(i));
+            player && player->recordingId() == recordingId)
+            return player;
+    return nullptr;
+}
+
+// Opens the recording in a player tab (or brings its tab forward) at position_ms.
+void MainWindow::openPlayer(const QString& recordingId, qint64 position_ms)
+{
+    if (!m_workspace || !m_tabs)
+        return;
+    PlayerView* player = playerFor(recordingId);
+    if (player) {
+        player->seek(position_ms);
+    } else {
+        player = new PlayerView(*m_workspace, recordingId, position_ms, m_tabs);
+        QString title = recordingId.left(8);
+        if (auto detail = m_workspace->recording(recordingId); detail && !detail->manifest.title.isEmpty())
+            title = detail->manifest.title;
+        m_tabs->addTab(player, title);
+        m_tabs->setTabToolTip(m_tabs->indexOf(player), recordingId);
+        if (!player->errorText().isEmpty())
+            m_statusLabel->setText(player->errorText());
+    }
+    m_tabs->setCurrentWidget(player);
+    player->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::lock()

@@ -16,6 +16,7 @@ namespace holdfast::desktop {
 
 class IdleWatcher;
 class LibraryView;
+class PlayerView;
 class SyncPanel;
 class UnlockPage;
 
@@ -48,6 +49,8 @@ public:
     UnlockPage* unlockPage() const { return m_unlock; }
     LibraryView* library() const { return m_library; }   // null while locked
     SyncPanel* syncPanel() const { return m_syncPanel; } // null while locked
+    // The player tab of a recording, null when it is not open.
+    PlayerView* playerFor(const QString& recordingId) const;
     IdleWatcher* idleWatcher() const { return m_idle; }
 
 public Q_SLOTS:
@@ -61,6 +64,7 @@ Q_SIGNALS:
     void openRecordingRequested(const QString& recordingId, qint64 position_ms);
 
 private:
+    void openPlayer(const QString& recordingId, qint64 position_ms);
     void adoptWorkspace();
     void createActions();
     void updateActions();

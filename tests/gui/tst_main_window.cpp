@@ -16,6 +16,7 @@
 #include "library/LibraryView.h"
 #include "library/RecordingListModel.h"
 #include "library/SearchResultsModel.h"
+#include "player/PlayerView.h"
 #include "sync/SyncPanel.h"
 #include "sync/VaultAccountDialog.h"
 #include "util/LibraryVersions.h"
@@ -38,6 +39,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -241,6 +243,13 @@ private Q_SLOTS:
         QCOMPARE(open.size(), 1);
         QCOMPARE(open.at(0).at(0).toString(), recordingId);
         QCOMPARE(open.at(0).at(1).toLongLong(), segment.start_ms);
+        // ... and the player tab is there, at the matched segment.
+        desktop::PlayerView* player = window.playerFor(recordingId);
+        QVERIFY(player);
+        QCOMPARE(window.findChild<QTabWidget*>(QStringLiteral("workspaceTabs"))->currentWidget(), player);
+        QCOMPARE(player->position_ms(), segment.start_ms);
+        QTRY_VERIFY_WITH_TIMEOUT(player->isSettled(), 10000);
+        QCOMPARE(player->position_ms(), segment.start_ms);
 
         // An empty search box shows the list again.
         library->searchEdit()->clear();
@@ -430,6 +439,8 @@ private Q_SLOTS:
         QCOMPARE(open.size(), 1);
         QCOMPARE(open.at(0).at(0).toString(), id);
         QCOMPARE(open.at(0).at(1).toLongLong(), 83500);
+        QVERIFY(window.playerFor(id));
+        QCOMPARE(window.playerFor(id)->position_ms(), 83500);
         // Only once, not after every unlock.
         window.lock();
         unlock(window, kPassphrase);
