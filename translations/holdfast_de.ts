@@ -109,6 +109,18 @@
         <source>no audio of recording %1 is in the cache yet</source>
         <translation>von der Aufzeichnung %1 ist noch kein Audio im Cache</translation>
     </message>
+    <message>
+        <source>recording %1 was imported, not synced from a vault: there is nowhere to download its media from</source>
+        <translation>Aufzeichnung %1 wurde importiert, nicht aus einem Tresor synchronisiert: Ihre Medien können nirgendwo heruntergeladen werden</translation>
+    </message>
+    <message>
+        <source>recording %1 came from %2, which is not a saved vault account: add the account to download its media</source>
+        <translation>Aufzeichnung %1 stammt aus %2, das kein gespeichertes Tresorkonto ist: Fügen Sie das Konto hinzu, um ihre Medien herunterzuladen</translation>
+    </message>
+    <message>
+        <source>vault account &quot;%1&quot;: %2</source>
+        <translation>Tresorkonto „%1“: %2</translation>
+    </message>
 </context>
 <context>
     <name>holdfast::desktop::FilterSidebar</name>
@@ -617,10 +629,6 @@
         <translation>Nächster Redebeitrag (N)</translation>
     </message>
     <message>
-        <source>Playback speed (pitch changes with the speed: Qt 6.4 cannot keep it)</source>
-        <translation>Wiedergabegeschwindigkeit (die Tonhöhe ändert sich mit der Geschwindigkeit: Qt 6.4 kann sie nicht beibehalten)</translation>
-    </message>
-    <message>
         <source>Volume (Up / Down)</source>
         <translation>Lautstärke (Pfeil nach oben / unten)</translation>
     </message>
@@ -763,6 +771,22 @@
     <message>
         <source>ended</source>
         <translation>beendet</translation>
+    </message>
+    <message>
+        <source>Download of track %1 failed: %2</source>
+        <translation>Herunterladen der Spur %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Track %1 downloaded</source>
+        <translation>Spur %1 heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Playback speed (the pitch stays the same)</source>
+        <translation>Wiedergabegeschwindigkeit (die Tonhöhe bleibt gleich)</translation>
+    </message>
+    <message>
+        <source>downloading…</source>
+        <translation>wird heruntergeladen…</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1251,92 @@
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
+    <message>
+        <source>Sync aut&amp;omatically:</source>
+        <translation>A&amp;utomatisch synchronisieren:</translation>
+    </message>
+    <message>
+        <source>Automatic sync</source>
+        <translation>Automatische Synchronisierung</translation>
+    </message>
+    <message>
+        <source>How often the selected account syncs by itself</source>
+        <translation>Wie oft das ausgewählte Konto von selbst synchronisiert</translation>
+    </message>
+    <message>
+        <source>Could not read when &quot;%1&quot; was last synced; its automatic sync counts from now: %2</source>
+        <translation>Der Zeitpunkt der letzten Synchronisierung von „%1“ konnte nicht gelesen werden; die automatische Synchronisierung zählt ab jetzt: %2</translation>
+    </message>
+    <message>
+        <source>Could not change the automatic sync: %1</source>
+        <translation>Die automatische Synchronisierung konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Automatic sync of &quot;%1&quot;: %2.</source>
+        <translation>Automatische Synchronisierung von „%1“: %2.</translation>
+    </message>
+    <message>
+        <source>Automatic sync of &quot;%1&quot;: %2</source>
+        <translation>Automatische Synchronisierung von „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Starting the automatic sync of &quot;%1&quot;…</source>
+        <translation>Automatische Synchronisierung von „%1“ wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Automatic sync of &quot;%1&quot; failed: %2</source>
+        <translation>Automatische Synchronisierung von „%1“ fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Automatic sync is unavailable in auditor mode: the cache is open read-only.</source>
+        <translation>Automatische Synchronisierung ist im Prüfermodus nicht verfügbar: Der Cache ist schreibgeschützt geöffnet.</translation>
+    </message>
+    <message>
+        <source>The next automatic sync of &quot;%1&quot; counts from the end of this one.</source>
+        <translation>Die nächste automatische Synchronisierung von „%1“ zählt ab dem Ende dieser.</translation>
+    </message>
+    <message>
+        <source>Automatic sync is off.</source>
+        <translation>Automatische Synchronisierung ist aus.</translation>
+    </message>
+    <message>
+        <source>Automatic sync of &quot;%1&quot; is due: it starts when the running job ends.</source>
+        <translation>Automatische Synchronisierung von „%1“ ist fällig: Sie beginnt, wenn der laufende Auftrag endet.</translation>
+    </message>
+    <message>
+        <source>Next automatic sync: %1 (&quot;%2&quot;)</source>
+        <translation>Nächste automatische Synchronisierung: %1 („%2“)</translation>
+    </message>
+</context>
+<context>
+    <name>holdfast::desktop::SyncScheduler</name>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Every 15 minutes</source>
+        <translation>Alle 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Every hour</source>
+        <translation>Stündlich</translation>
+    </message>
+    <message>
+        <source>Every 4 hours</source>
+        <translation>Alle 4 Stunden</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>Alle %n Minute</numerusform>
+            <numerusform>Alle %n Minuten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>holdfast::desktop::TimelineWidget</name>
@@ -1264,6 +1374,26 @@
     <message>
         <source>ended</source>
         <translation>beendet</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Download track %1</source>
+        <translation>Spur %1 herunterladen</translation>
+    </message>
+    <message>
+        <source>Download progress of track %1</source>
+        <translation>Fortschritt beim Herunterladen der Spur %1</translation>
+    </message>
+    <message>
+        <source>media not downloaded (read-only workspace)</source>
+        <translation>Medien nicht heruntergeladen (schreibgeschützter Arbeitsbereich)</translation>
+    </message>
+    <message>
+        <source>downloading…</source>
+        <translation>wird heruntergeladen…</translation>
     </message>
 </context>
 <context>
@@ -1569,6 +1699,21 @@
     <message>
         <source>The SAS URL does not name a container.</source>
         <translation>Die SAS-URL nennt keinen Container.</translation>
+    </message>
+    <message>
+        <source>How often the account syncs by itself</source>
+        <translation>Wie oft das Konto von selbst synchronisiert</translation>
+    </message>
+    <message>
+        <source>Sync aut&amp;omatically:</source>
+        <translation>A&amp;utomatisch synchronisieren:</translation>
+    </message>
+</context>
+<context>
+    <name>holdfast::media::CallPlayback</name>
+    <message>
+        <source>the media did not load within %1 s</source>
+        <translation>die Medien wurden nicht innerhalb von %1 s geladen</translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,18 @@
         <source>no audio of recording %1 is in the cache yet</source>
         <translation>аудио записи %1 ещё не загружено в кэш</translation>
     </message>
+    <message>
+        <source>recording %1 was imported, not synced from a vault: there is nowhere to download its media from</source>
+        <translation>запись %1 была импортирована, а не синхронизирована из хранилища: её медиафайлы неоткуда загрузить</translation>
+    </message>
+    <message>
+        <source>recording %1 came from %2, which is not a saved vault account: add the account to download its media</source>
+        <translation>запись %1 получена из %2, но это не сохранённая учётная запись хранилища: добавьте учётную запись, чтобы загрузить её медиафайлы</translation>
+    </message>
+    <message>
+        <source>vault account &quot;%1&quot;: %2</source>
+        <translation>учётная запись хранилища «%1»: %2</translation>
+    </message>
 </context>
 <context>
     <name>holdfast::desktop::FilterSidebar</name>
@@ -620,10 +632,6 @@
         <translation>Следующая реплика (N)</translation>
     </message>
     <message>
-        <source>Playback speed (pitch changes with the speed: Qt 6.4 cannot keep it)</source>
-        <translation>Скорость воспроизведения (высота тона меняется вместе со скоростью: Qt 6.4 не умеет её сохранять)</translation>
-    </message>
-    <message>
         <source>Volume (Up / Down)</source>
         <translation>Громкость (стрелки вверх / вниз)</translation>
     </message>
@@ -766,6 +774,22 @@
     <message>
         <source>ended</source>
         <translation>закончилась</translation>
+    </message>
+    <message>
+        <source>Download of track %1 failed: %2</source>
+        <translation>Не удалось загрузить дорожку %1: %2</translation>
+    </message>
+    <message>
+        <source>Track %1 downloaded</source>
+        <translation>Дорожка %1 загружена</translation>
+    </message>
+    <message>
+        <source>Playback speed (the pitch stays the same)</source>
+        <translation>Скорость воспроизведения (высота тона не меняется)</translation>
+    </message>
+    <message>
+        <source>downloading…</source>
+        <translation>загрузка…</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1255,93 @@
         <source>Cancelled</source>
         <translation>Отменено</translation>
     </message>
+    <message>
+        <source>Sync aut&amp;omatically:</source>
+        <translation>Синхронизировать &amp;автоматически:</translation>
+    </message>
+    <message>
+        <source>Automatic sync</source>
+        <translation>Автосинхронизация</translation>
+    </message>
+    <message>
+        <source>How often the selected account syncs by itself</source>
+        <translation>Как часто выбранная учётная запись синхронизируется сама</translation>
+    </message>
+    <message>
+        <source>Could not read when &quot;%1&quot; was last synced; its automatic sync counts from now: %2</source>
+        <translation>Не удалось прочитать время последней синхронизации «%1»; автосинхронизация отсчитывается от текущего момента: %2</translation>
+    </message>
+    <message>
+        <source>Could not change the automatic sync: %1</source>
+        <translation>Не удалось изменить автосинхронизацию: %1</translation>
+    </message>
+    <message>
+        <source>Automatic sync of &quot;%1&quot;: %2.</source>
+        <translation>Автосинхронизация «%1»: %2.</translation>
+    </message>
+    <message>
+        <source>Automatic sync of &quot;%1&quot;: %2</source>
+        <translation>Автосинхронизация «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Starting the automatic sync of &quot;%1&quot;…</source>
+        <translation>Запуск автосинхронизации «%1»…</translation>
+    </message>
+    <message>
+        <source>Automatic sync of &quot;%1&quot; failed: %2</source>
+        <translation>Автосинхронизация «%1» не удалась: %2</translation>
+    </message>
+    <message>
+        <source>Automatic sync is unavailable in auditor mode: the cache is open read-only.</source>
+        <translation>Автосинхронизация недоступна в режиме аудитора: кэш открыт только для чтения.</translation>
+    </message>
+    <message>
+        <source>The next automatic sync of &quot;%1&quot; counts from the end of this one.</source>
+        <translation>Следующая автосинхронизация «%1» отсчитывается от окончания текущей.</translation>
+    </message>
+    <message>
+        <source>Automatic sync is off.</source>
+        <translation>Автосинхронизация выключена.</translation>
+    </message>
+    <message>
+        <source>Automatic sync of &quot;%1&quot; is due: it starts when the running job ends.</source>
+        <translation>Пора выполнить автосинхронизацию «%1»: она начнётся, когда завершится текущее задание.</translation>
+    </message>
+    <message>
+        <source>Next automatic sync: %1 (&quot;%2&quot;)</source>
+        <translation>Следующая автосинхронизация: %1 («%2»)</translation>
+    </message>
+</context>
+<context>
+    <name>holdfast::desktop::SyncScheduler</name>
+    <message>
+        <source>Off</source>
+        <translation>Выключено</translation>
+    </message>
+    <message>
+        <source>Every 15 minutes</source>
+        <translation>Каждые 15 минут</translation>
+    </message>
+    <message>
+        <source>Every hour</source>
+        <translation>Каждый час</translation>
+    </message>
+    <message>
+        <source>Every 4 hours</source>
+        <translation>Каждые 4 часа</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Ежедневно</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>Каждую %n минуту</numerusform>
+            <numerusform>Каждые %n минуты</numerusform>
+            <numerusform>Каждые %n минут</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>holdfast::desktop::TimelineWidget</name>
@@ -1268,6 +1379,26 @@
     <message>
         <source>ended</source>
         <translation>закончилась</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Загрузить</translation>
+    </message>
+    <message>
+        <source>Download track %1</source>
+        <translation>Загрузить дорожку %1</translation>
+    </message>
+    <message>
+        <source>Download progress of track %1</source>
+        <translation>Ход загрузки дорожки %1</translation>
+    </message>
+    <message>
+        <source>media not downloaded (read-only workspace)</source>
+        <translation>медиафайлы не загружены (рабочая область только для чтения)</translation>
+    </message>
+    <message>
+        <source>downloading…</source>
+        <translation>загрузка…</translation>
     </message>
 </context>
 <context>
@@ -1573,6 +1704,21 @@
     <message>
         <source>The SAS URL does not name a container.</source>
         <translation>В SAS URL не указан контейнер.</translation>
+    </message>
+    <message>
+        <source>How often the account syncs by itself</source>
+        <translation>Как часто учётная запись синхронизируется сама</translation>
+    </message>
+    <message>
+        <source>Sync aut&amp;omatically:</source>
+        <translation>Синхронизировать &amp;автоматически:</translation>
+    </message>
+</context>
+<context>
+    <name>holdfast::media::CallPlayback</name>
+    <message>
+        <source>the media did not load within %1 s</source>
+        <translation>медиафайлы не загрузились за %1 с</translation>
     </message>
 </context>
 <context>
