@@ -450,6 +450,14 @@ void TrackPipeline::setMuted(bool muted)
         g_object_set(m_volume, "mute", gboolean(muted), nullptr);
 }
 
+bool TrackPipeline::isMuted() const
+{
+    gboolean muted = FALSE;
+    if (m_volume)
+        g_object_get(m_volume, "mute", &muted, nullptr);
+    return muted;
+}
+
 QImage TrackPipeline::currentFrame() const
 {
     QMutexLocker lock(&m_mutex);

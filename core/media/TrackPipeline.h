@@ -60,6 +60,8 @@ public:
     qint64 position_ms() const;
     void setVolume(double volume); // 0..1
     void setMuted(bool muted);
+    // What the pipeline's volume element does now (false for video tracks).
+    bool isMuted() const;
 
     // The frame most recently rendered (or prerolled), its track time and the
     // steady-clock time (ns, CLOCK_MONOTONIC) it was handed over for display.

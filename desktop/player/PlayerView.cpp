@@ -30,6 +30,7 @@
 #include <cmath>
 #include <functional>
 #include <memory>
+#include <utility>
 
 namespace holdfast::desktop {
 
@@ -122,7 +123,7 @@ void PlayerView::load(qint64 startAt_ms)
         auto transcript = m_workspace.transcript(m_recordingId);
         if (transcript)
             m_transcriptData = *transcript;
-        // With a mixed track, the per-participant tracks start muted (unmute to solo one).
+        // With a mixed track, the per-participant tracks start muted (unmute or solo one to hear it).
         const QString master = masterTrackId();
         if (!master.isEmpty() &&
             trackById(master)->track().participant == QLatin1String(model::kMixedParticipant))
@@ -244,6 +245,22 @@ void PlayerView::buildUi()
             connect(mute, &QCheckBox::toggled, this,
                     [this, id = track.id](bool muted) { setTrackMuted(id, muted); });
             audioRow->addWidget(mute);
+            auto* solo = new QToolButton;
+            solo->setText(tr("Solo"));
+            solo->setCheckable(true);
+            solo->setObjectName(QStringLiteral("solo-%1").arg(track.id));
+            solo->setToolTip(tr("Hear only this track"));
+            solo->setAccessibleName(tr("Solo %1").arg(
+                track.participant == QLatin1String(model::kMixedParticipant) ? tr("mixed audio") : who));
+            solo->setEnabled(mute->isEnabled());
+            connect(solo, &QToolButton::toggled, this, [this, id = track.id](bool on) {
+                if (on)
+                    setSoloTrack(id);
+                else if (m_soloTrackId == id)
+                    setSoloTrack(QString());
+            });
+            audioRow->addWidget(solo);
+            audioRow->addSpacing(8);
         }
     }
     audioRow->addStretch(1);
@@ -609,12 +626,46 @@ void PlayerView::setVolume(float volume)
 
 void PlayerView::setTrackMuted(const QString& trackId, bool muted)
 {
-    if (TrackPlayback* t = trackById(trackId)) {
-        t->setMuted(muted);
-        if (auto* box = findChild<QCheckBox*>(QStringLiteral("mute-%1").arg(trackId));
-            box && box->isChecked() != muted)
-            box->setChecked(muted);
+    TrackPlayback* t = trackById(trackId);
+    if (!t)
+        return;
+    if (!m_applyingSolo && !m_soloTrackId.isEmpty() && t->isMuted() != muted) {
+        // A mute changed by hand: the solo is over, the mutes stay as they are now.
+        const QString soloed = std::exchange(m_soloTrackId, QString());
+        if (auto* button = findChild<QToolButton*>(QStringLiteral("solo-%1").arg(soloed)))
+            button->setChecked(false);
     }
+    t->setMuted(muted);
+    if (auto* box = findChild<QCheckBox*>(QStringLiteral("mute-%1").arg(trackId));
+        box && box->isChecked() != muted)
+        box->setChecked(muted);
+}
+
+void PlayerView::setSoloTrack(const QString& trackId)
+{
+    if (trackId == m_soloTrackId)
+        return;
+    const TrackPlayback* soloed = trackById(trackId);
+    if (!trackId.isEmpty() && (!soloed || soloed->track().kind != model::TrackKind::Audio))
+        return;
+    if (m_soloTrackId.isEmpty()) {
+        m_mutedBeforeSolo.clear();
+        for (const auto& t : m_tracks)
+            if (t->track().kind == model::TrackKind::Audio)
+                m_mutedBeforeSolo.insert(t->track().id, t->isMuted());
+    }
+    m_applyingSolo = true;
+    const QString previous = std::exchange(m_soloTrackId, trackId);
+    for (const auto& t : m_tracks) {
+        if (t->track().kind != model::TrackKind::Audio)
+            continue;
+        const QString& id = t->track().id;
+        setTrackMuted(id, trackId.isEmpty() ? m_mutedBeforeSolo.value(id, t->isMuted()) : id != trackId);
+    }
+    for (const QString& id : {previous, trackId})
+        if (auto* button = findChild<QToolButton*>(QStringLiteral("solo-%1").arg(id)))
+            button->setChecked(id == m_soloTrackId && !id.isEmpty());
+    m_applyingSolo = false;
 }
 
 void PlayerView::nextSpeakerTurn()

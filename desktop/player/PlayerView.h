@@ -4,6 +4,7 @@
 #include "model/Manifest.h"
 #include "model/Transcript.h"
 
+#include <QHash>
 #include <QImage>
 #include <QList>
 #include <QString>
@@ -82,6 +83,8 @@ public:
     qint64 currentFrameTime_ms(const QString& trackId) const;
     qint64 currentFrameShownAt_ns(const QString& trackId) const;
     bool isTrackMuted(const QString& trackId) const;
+    // The audio track heard alone ("" when none is soloed).
+    QString soloTrackId() const { return m_soloTrackId; }
     QString masterTrackId() const;
 
     const QList<cache::Bookmark>& bookmarks() const { return m_bookmarks; }
@@ -104,6 +107,10 @@ public Q_SLOTS:
     void setPlaybackRate(double rate); // clamped to [kMinRate, kMaxRate]
     void setVolume(float volume);      // 0..1
     void setTrackMuted(const QString& trackId, bool muted);
+    // Hears only this audio track (every other one muted); "" ends the solo
+    // and restores the mutes from before it. Muting or unmuting a track by
+    // hand also ends it.
+    void setSoloTrack(const QString& trackId);
     void nextSpeakerTurn();
     void previousSpeakerTurn();
     // J / K / L: L plays, and faster on each press; J rewinds, faster on each
@@ -152,6 +159,9 @@ private:
     bool m_playing = false;
     double m_rate = 1.0;
     float m_volume = 1.0f;
+    QString m_soloTrackId;
+    QHash<QString, bool> m_mutedBeforeSolo;
+    bool m_applyingSolo = false;
     int m_shuttleBackLevel = 0;
     QTimer* m_tickTimer;
     QTimer* m_shuttleBackTimer;

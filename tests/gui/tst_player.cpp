@@ -8,6 +8,8 @@
 #include "capture/demo/ScreenShareRenderer.h"
 #include "capture/demo/SyncTestCall.h"
 #include "capture/demo/SyncTestRenderer.h"
+#include "media/CallPlayback.h"
+#include "media/TrackPipeline.h"
 #include "player/PlayerView.h"
 #include "player/TimelineWidget.h"
 #include "player/TranscriptPanel.h"
@@ -15,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
@@ -26,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <cmath>
 #include <unordered_set>
 
@@ -255,6 +259,50 @@ private Q_SLOTS:
         qInfo("1.5 s after a click while playing: worst track %s is %lld ms off", qPrintable(worstId), worst);
         QVERIFY2(worst <= 100, qPrintable(QStringLiteral("%1: %2 ms").arg(worstId).arg(worst)));
         view.pause();
+    }
+
+    // Solo: only that audio track is heard (the others' volume elements are
+    // muted); ending the solo restores the mutes from before; a mute changed
+    // by hand ends the solo.
+    void soloHearsOnlyOneAudioTrack()
+    {
+        PlayerView view(*m_workspace, m_syncTestId);
+        view.show();
+        QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 20000);
+        QStringList audio;
+        for (const QString& id : view.trackIds())
+            if (view.playback()->track(id) && !view.playback()->track(id)->isVisual())
+                audio << id;
+        QCOMPARE(audio.size(), 3); // the mixed track and one per participant
+        const QString master = view.masterTrackId();
+        auto heard = [&] {
+            QStringList ids;
+            for (const QString& id : audio)
+                if (!view.playback()->track(id)->isMuted())
+                    ids << id;
+            return ids;
+        };
+        QCOMPARE(heard(), QStringList{master}); // participants start muted under a mixed track
+
+        const QString participant = audio.at(audio.at(0) == master ? 1 : 0);
+        auto* solo = view.findChild<QToolButton*>(QStringLiteral("solo-%1").arg(participant));
+        QVERIFY(solo && solo->isEnabled());
+        solo->click();
+        QCOMPARE(view.soloTrackId(), participant);
+        QCOMPARE(heard(), QStringList{participant});
+        QVERIFY(view.findChild<QCheckBox*>(QStringLiteral("mute-%1").arg(master))->isChecked());
+
+        solo->click(); // off again: as before
+        QVERIFY(view.soloTrackId().isEmpty());
+        QCOMPARE(heard(), QStringList{master});
+
+        solo->click();
+        QCOMPARE(heard(), QStringList{participant});
+        view.findChild<QCheckBox*>(QStringLiteral("mute-%1").arg(master))->click(); // unmute by hand
+        QVERIFY(view.soloTrackId().isEmpty());
+        QVERIFY(!solo->isChecked());
+        QCOMPARE(heard().size(), 2);
+        QVERIFY(heard().contains(master) && heard().contains(participant));
     }
 
     // Tracks before their start and after their end say so.
