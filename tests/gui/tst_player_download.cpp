@@ -3,9 +3,14 @@
 // into a real encrypted cache, so every track starts "media not downloaded".
 // The Download button of the screen share is clicked; the progress bar shows,
 // ends at 100 %, the media is verified and stored in the cache, and then the
-// track plays: frames are shown and their time advances with the clock.
+// track plays: frames are shown and their time advances with the clock. The
+// same over Azurite behind a proxy that stalls the download midway, where
+// the bar must show a value between 0 and 100 %. An auditor gets no button.
+#include "AzuriteServer.h"
+#include "FaultProxy.h"
 #include "TestSupport.h"
 #include "player/PlayerView.h"
+#include "vault/FolderVaultUploader.h"
 #include "vault/VaultFactory.h"
 #include "workspace/Workspace.h"
 
@@ -53,14 +58,14 @@ class TestPlayerDownload : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QString m_cache;
+    QString m_cache; // the sync test vault synced from its folder, media on demand
     QString m_recordingId;
     model::Manifest m_manifest;
 
-    std::unique_ptr<Workspace> open(bool readOnly)
+    static std::unique_ptr<Workspace> open(const QString& cacheDir, bool readOnly = false)
     {
         auto workspace = Workspace::open(
-            m_cache, kPassphrase,
+            cacheDir, kPassphrase,
             readOnly ? WorkspaceIdentity{QStringLiteral("auditor"), compliance::Role::Auditor, true}
                      : WorkspaceIdentity{QStringLiteral("reviewer"), compliance::Role::Officer, false});
         return workspace ? std::move(workspace).value() : nullptr;
@@ -75,28 +80,25 @@ private:
     }
 
     // The tracks whose media is in the cache (the transcript is stored too, but is no track).
-    QStringList storedTracks(const cache::RecordingDetail& detail) const
+    QStringList storedTracks(Workspace& workspace) const
     {
         QStringList ids;
+        const auto detail = workspace.recording(m_recordingId);
         for (const model::Track& track : m_manifest.tracks)
-            if (detail.blobIdsByPath.contains(track.path))
+            if (detail && detail->blobIdsByPath.contains(track.path))
                 ids << track.id;
         return ids;
     }
 
-private Q_SLOTS:
-    void initTestCase()
+    // A new cache at cacheDir with the account saved (the player fetches from
+    // it) and synced with media on demand: the sync test call, and no media.
+    void createAndSyncOnDemand(const QString& cacheDir, const sync::VaultAccount& account)
     {
-        // This test is about the download, not the key derivation.
-        qputenv("HOLDFAST_TEST_FAST_KDF", "1");
-        QVERIFY(m_dir.isValid());
-        m_cache = m_dir.filePath(QStringLiteral("cache"));
-        auto created = Workspace::create(m_cache, kPassphrase,
+        QCOMPARE(account.media, sync::MediaPolicy::OnDemand);
+        auto created = Workspace::create(cacheDir, kPassphrase,
                                          {QStringLiteral("reviewer"), compliance::Role::Officer, false});
         QVERIFY2(created, qPrintable(created.errorMessage()));
         Workspace& workspace = **created;
-        // The saved account is where the player fetches from.
-        const sync::VaultAccount account = onDemandAccount();
         QVERIFY(workspace.saveVaultAccount(account));
         auto vault = vault::openVault(account.url, account.connectionString, account.extraCaFile);
         QVERIFY2(vault, qPrintable(vault.errorMessage()));
@@ -109,16 +111,73 @@ private Q_SLOTS:
         auto recordings = workspace.listRecordings();
         QVERIFY(recordings && recordings->size() == 1);
         m_recordingId = recordings->at(0).id;
-        auto detail = workspace.recording(m_recordingId);
-        QVERIFY(detail);
-        m_manifest = detail->manifest;
-        QCOMPARE(storedTracks(*detail), QStringList()); // no media at all yet
+        m_manifest = workspace.recording(m_recordingId)->manifest;
+        QCOMPARE(storedTracks(workspace), QStringList());
         QVERIFY(trackOf(model::TrackKind::Screen));
+    }
+
+    // Clicks the track's Download button and waits until the track is
+    // available; *percent gets every value its progress bar showed.
+    static void downloadByClicking(PlayerView& view, const model::Track& track, QList<int>* percent)
+    {
+        QAbstractButton* button = downloadButton(view, track.id);
+        QProgressBar* progress = downloadProgress(view, track.id);
+        QVERIFY(button && progress);
+        QVERIFY(button->isVisible() && button->isEnabled());
+        QVERIFY(!progress->isVisible());
+        QSignalSpy changes(progress, &QProgressBar::valueChanged);
+        QTest::mouseClick(button, Qt::LeftButton);
+        // At once: the button gives way to the progress bar.
+        QCOMPARE(view.trackStatus(track.id), QStringLiteral("downloading…"));
+        QVERIFY(!button->isVisible());
+        QVERIFY(progress->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(view.isTrackAvailable(track.id), kDownloadTimeout_ms);
+        QStringList shown;
+        for (const QList<QVariant>& change : std::as_const(changes)) {
+            percent->append(change.at(0).toInt());
+            shown << QString::number(percent->last());
+        }
+        qInfo("download progress of %s shown (%%): %s", qPrintable(track.id),
+              qPrintable(shown.join(QStringLiteral(" → "))));
+        // From its start to 100 %, never backwards; then it gives way to the picture.
+        QVERIFY(!percent->isEmpty());
+        QCOMPARE(percent->first(), 0);
+        QCOMPARE(percent->last(), 100);
+        QVERIFY(std::is_sorted(percent->cbegin(), percent->cend()));
+        QVERIFY(!progress->isVisible());
+        QVERIFY(!button->isVisible());
+    }
+
+    // A downloaded picture track shows frames whose time follows the clock.
+    static void playsAfterwards(PlayerView& view, const model::Track& track)
+    {
+        const qint64 from_ms = track.offset_ms + 2000;
+        view.seek(from_ms);
+        QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 20000);
+        QCOMPARE(view.trackStatus(track.id), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(!view.currentFrame(track.id).isNull(), 10000);
+        QVERIFY(qAbs(view.currentFrameTime_ms(track.id) - from_ms) <= 100);
+        view.play();
+        QVERIFY(view.isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(view.position_ms() >= from_ms + 2000, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(view.currentFrameTime_ms(track.id) >= from_ms + 1500, 5000);
+        QVERIFY(qAbs(view.trackPosition_ms(track.id) - view.position_ms()) <= 150);
+        view.pause();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // This test is about the download, not the key derivation.
+        qputenv("HOLDFAST_TEST_FAST_KDF", "1");
+        QVERIFY(m_dir.isValid());
+        m_cache = m_dir.filePath(QStringLiteral("cache"));
+        createAndSyncOnDemand(m_cache, onDemandAccount());
     }
 
     void downloadThenPlay()
     {
-        auto workspace = open(false);
+        auto workspace = open(m_cache);
         QVERIFY(workspace);
         PlayerView view(*workspace, m_recordingId);
         QVERIFY2(view.errorText().isEmpty(), qPrintable(view.errorText()));
@@ -142,57 +201,79 @@ private Q_SLOTS:
         }
 
         const model::Track& screen = *trackOf(model::TrackKind::Screen);
-        QAbstractButton* button = downloadButton(view, screen.id);
-        QProgressBar* progress = downloadProgress(view, screen.id);
-        QSignalSpy percent(progress, &QProgressBar::valueChanged);
-        QTest::mouseClick(button, Qt::LeftButton);
-        // At once: the button gives way to the progress bar.
-        QCOMPARE(view.trackStatus(screen.id), QStringLiteral("downloading…"));
-        QVERIFY(!button->isVisible());
-        QVERIFY(progress->isVisible());
-
-        QTRY_VERIFY_WITH_TIMEOUT(view.isTrackAvailable(screen.id), kDownloadTimeout_ms);
-        // The bar went from its start to 100 %, never backwards.
-        QVERIFY(!percent.isEmpty());
-        QList<int> seen;
-        QStringList shown;
-        for (const QList<QVariant>& change : std::as_const(percent)) {
-            seen << change.at(0).toInt();
-            shown << QString::number(seen.last());
-        }
-        qInfo("download progress shown (%%): %s", qPrintable(shown.join(QStringLiteral(" → "))));
-        QCOMPARE(seen.first(), 0);
-        QCOMPARE(seen.last(), 100);
-        QVERIFY(std::is_sorted(seen.cbegin(), seen.cend()));
-        QVERIFY(!progress->isVisible());
-        QVERIFY(!button->isVisible());
+        QList<int> percent;
+        downloadByClicking(view, screen, &percent);
+        if (QTest::currentTestFailed())
+            return;
         // Stored, verified, in the cache; the other tracks still wait for a click.
-        auto detail = workspace->recording(m_recordingId);
-        QVERIFY(detail);
-        QCOMPARE(storedTracks(*detail), QStringList{screen.id});
+        QCOMPARE(storedTracks(*workspace), QStringList{screen.id});
         for (const model::Track& track : std::as_const(m_manifest.tracks))
             if (track.id != screen.id)
                 QCOMPARE(view.trackStatus(track.id), QStringLiteral("media not downloaded"));
+        playsAfterwards(view, screen);
+    }
 
-        // Then it plays: frames are shown and their time follows the clock.
-        const qint64 from_ms = screen.offset_ms + 2000;
-        view.seek(from_ms);
-        QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 20000);
-        QCOMPARE(view.trackStatus(screen.id), QString());
-        QTRY_VERIFY_WITH_TIMEOUT(!view.currentFrame(screen.id).isNull(), 10000);
-        QVERIFY(qAbs(view.currentFrameTime_ms(screen.id) - from_ms) <= 100);
-        view.play();
-        QVERIFY(view.isPlaying());
-        QTRY_VERIFY_WITH_TIMEOUT(view.position_ms() >= from_ms + 2000, 15000);
-        QTRY_VERIFY_WITH_TIMEOUT(view.currentFrameTime_ms(screen.id) >= from_ms + 1500, 5000);
-        QVERIFY(qAbs(view.trackPosition_ms(screen.id) - view.position_ms()) <= 150);
-        view.pause();
+    // Over a link that stalls mid-download (Azurite behind a proxy that holds
+    // the media's first GET for a while), the bar shows how far it got.
+    void slowDownloadShowsItsProgress()
+    {
+        test::AzuriteServer azurite;
+        QVERIFY2(azurite.start(), qPrintable(azurite.errorString()));
+        test::FaultProxy proxy(azurite.port());
+        QVERIFY(proxy.start());
+        const QString container = QStringLiteral("on-demand");
+        {
+            auto direct =
+                vault::openVault(QStringLiteral("azure://") + container, azurite.connectionString(), {});
+            QVERIFY2(direct, qPrintable(direct.errorMessage()));
+            QVERIFY((*direct)->createIfMissing());
+            QVERIFY(vault::uploadFolderVault(test::syncTestVaultPath(), **direct));
+        }
+        sync::VaultAccount account;
+        account.name = QStringLiteral("Azure, slow link");
+        account.url = QStringLiteral("azure://") + container;
+        // The saved account reaches Azurite through the proxy.
+        account.connectionString =
+            QString(azurite.connectionString())
+                .replace(azurite.blobEndpoint(),
+                         QStringLiteral("http://127.0.0.1:%1/devstoreaccount1").arg(proxy.port()));
+        account.media = sync::MediaPolicy::OnDemand;
+        const QString cacheDir = m_dir.filePath(QStringLiteral("azure-cache"));
+        createAndSyncOnDemand(cacheDir, account);
+        if (QTest::currentTestFailed())
+            return;
+
+        auto workspace = open(cacheDir);
+        QVERIFY(workspace);
+        PlayerView view(*workspace, m_recordingId);
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const model::Track& screen = *trackOf(model::TrackKind::Screen);
+        QVERIFY(screen.duration_ms > 0);
+        test::FaultProxy::Fault stall;
+        stall.type = test::FaultProxy::FaultType::Stall;
+        stall.method = "GET";
+        stall.afterBodyBytes = 1024 * 1024; // of a 4 MB screen share
+        stall.stall_ms = 2000;
+        proxy.addFault(stall);
+        QList<int> percent;
+        downloadByClicking(view, screen, &percent);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(proxy.faultsApplied(), 1);
+        // Held at the first mebibyte for two seconds: the bar showed it.
+        QVERIFY2(
+            std::any_of(percent.cbegin(), percent.cend(), [](int value) { return value > 0 && value < 100; }),
+            "no progress between 0 and 100 % was shown");
+        QCOMPARE(storedTracks(*workspace), QStringList{screen.id});
+        playsAfterwards(view, screen);
     }
 
     // An auditor's read-only workspace cannot fetch: no Download button.
     void readOnlyOffersNoDownload()
     {
-        auto workspace = open(true);
+        auto workspace = open(m_cache, true);
         QVERIFY(workspace);
         PlayerView view(*workspace, m_recordingId);
         view.show();
