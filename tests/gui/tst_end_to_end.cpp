@@ -293,14 +293,14 @@ private Q_SLOTS:
         desktop::LibraryView* library = window.library();
         QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
         QTRY_COMPARE(tabs->currentWidget(), library);
-        QTRY_COMPARE(library->recordingModel()->rowCount(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(library->recordingModel()->rowCount(), 3, 20000);
         QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(library->searchEdit()->hasFocus());
         QTest::keyClicks(library->searchEdit(),
                          QLatin1Char('"') + known->phrase + QLatin1Char('"')); // searched as one types
-        QTRY_VERIFY(library->isShowingSearch());
+        QTRY_VERIFY_WITH_TIMEOUT(library->isShowingSearch(), 20000);
         desktop::SearchResultsModel* hits = library->searchModel();
-        QTRY_COMPARE(hits->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(hits->rowCount(), 1, 20000);
         QCOMPARE(hits->hit(0).recordingId, known->recordingId);
         QCOMPARE(hits->hit(0).start_ms, known->segment.start_ms);
         QCOMPARE(hits->index(0, desktop::SearchResultsModel::TimeColumn).data().toString(),
