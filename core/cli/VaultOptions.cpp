@@ -88,17 +88,7 @@ std::optional<VaultOptions::Opened> VaultOptions::open(const QCommandLineParser&
 
 std::optional<VaultOptions::Opened> VaultOptions::open(const sync::VaultAccount& account, QString* error)
 {
-    vault::VaultOpenOptions options;
-    if (!account.connectionString.isEmpty()) {
-        auto parsed = vault::AzureConnectionString::parse(account.connectionString);
-        if (!parsed) {
-            *error = QStringLiteral("vault account \"%1\": %2").arg(account.name, parsed.errorMessage());
-            return std::nullopt;
-        }
-        options.credentials = std::move(parsed).value();
-    }
-    options.extraCaFile = account.extraCaFile;
-    auto opened = vault::openVault(account.url, options);
+    auto opened = vault::openVault(account.url, account.connectionString, account.extraCaFile);
     if (!opened) {
         *error = QStringLiteral("vault account \"%1\": %2").arg(account.name, opened.errorMessage());
         return std::nullopt;

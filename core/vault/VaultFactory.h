@@ -20,8 +20,10 @@ struct VaultOpenOptions
 
 // Opens the backend a vault URL names (file:///path or azure://container[/prefix]).
 VaultResult<std::unique_ptr<Vault>> openVault(const QString& url, const VaultOpenOptions& options = {});
-// The same for a saved account's fields: an empty connection string means
-// AZURE_STORAGE_CONNECTION_STRING (and nothing for folder vaults).
+// The same for a saved account's fields, and the one way every caller (sync
+// job, on-demand fetch, CLI) opens a saved account's vault: an empty
+// connection string means AZURE_STORAGE_CONNECTION_STRING (and nothing for
+// folder vaults).
 VaultResult<std::unique_ptr<Vault>> openVault(const QString& url, const QString& connectionString,
                                               const QString& extraCaFile);
 

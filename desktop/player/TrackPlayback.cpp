@@ -28,10 +28,12 @@ TrackPlayback::TrackPlayback(const model::Track& track, bool canDownload, QObjec
     m_tileText->setAlignment(Qt::AlignCenter);
     m_tileText->setWordWrap(true);
     m_downloadButton = new QPushButton(tr("Download"));
+    m_downloadButton->setObjectName(QStringLiteral("download-%1").arg(track.id));
     m_downloadButton->setAccessibleName(tr("Download track %1").arg(track.id));
     m_downloadButton->hide();
     connect(m_downloadButton, &QPushButton::clicked, this, &TrackPlayback::downloadRequested);
     m_downloadProgress = new QProgressBar;
+    m_downloadProgress->setObjectName(QStringLiteral("downloadProgress-%1").arg(track.id));
     m_downloadProgress->setAccessibleName(tr("Download progress of track %1").arg(track.id));
     m_downloadProgress->hide();
     layout->addStretch(1);

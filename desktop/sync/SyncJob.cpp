@@ -1,6 +1,5 @@
 #include "sync/SyncJob.h"
 
-#include "vault/AzureConnectionString.h"
 #include "vault/VaultFactory.h"
 #include "workspace/Workspace.h"
 
@@ -40,17 +39,7 @@ void SyncJob::run()
     const auto post = [this](auto call) {
         QMetaObject::invokeMethod(this, std::move(call), Qt::QueuedConnection);
     };
-    vault::VaultOpenOptions options;
-    if (!m_account.connectionString.isEmpty()) {
-        auto credentials = vault::AzureConnectionString::parse(m_account.connectionString);
-        if (!credentials) {
-            post([this, message = credentials.errorMessage()] { Q_EMIT failed(message); });
-            return;
-        }
-        options.credentials = std::move(credentials).value();
-    }
-    options.extraCaFile = m_account.extraCaFile;
-    auto opened = vault::openVault(m_account.url, options);
+    auto opened = vault::openVault(m_account.url, m_account.connectionString, m_account.extraCaFile);
     if (!opened) {
         post([this, message = opened.errorMessage()] { Q_EMIT failed(message); });
         return;
