@@ -335,12 +335,21 @@ public:
     {
         QElapsedTimer elapsed;
         elapsed.start();
+        startSeek(track_ms);
+        finishSeek();
+        return double(elapsed.nsecsElapsed()) / 1e6;
+    }
+    void startSeek(qint64 track_ms)
+    {
         if (!gst_element_seek_simple(m_playbin, GST_FORMAT_TIME,
                                      GstSeekFlags(GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_ACCURATE),
-                                     track_ms * GST_MSECOND) ||
-            !waitAsyncDone())
+                                     track_ms * GST_MSECOND))
             fail(QStringLiteral("playbin: the seek to %1 ms failed").arg(track_ms));
-        return double(elapsed.nsecsElapsed()) / 1e6;
+    }
+    void finishSeek()
+    {
+        if (!waitAsyncDone())
+            fail(QStringLiteral("playbin: a seek did not preroll"));
     }
 
     qint64 prerolledFrame_ms() const
@@ -384,12 +393,17 @@ int measureSeek(Workspace& workspace, const BenchCall& call, int targets)
     if (waitSettled(*playback, since, [&] { playback->seek(0); }) < 0)
         fail(QStringLiteral("seek: the tracks did not settle after opening"));
     BarePlaybin playbin(call.plainFile(*screen));
+    // For comparison only: one bare playbin per track file, all sought at once.
+    std::vector<std::unique_ptr<BarePlaybin>> allPlaybins;
+    for (const model::Track& track : call.manifest.tracks)
+        allPlaybins.push_back(std::make_unique<BarePlaybin>(call.plainFile(track)));
     const std::vector<media::TrackPipeline*> pipelines = pipelinesOf(*playback, call);
 
     // Targets where every track, the screen share included, is inside its
     // span, so that both sides seek into the middle of the same file.
     QRandomGenerator random(20261123);
-    std::vector<double> ours, screenOnly, plain;
+    std::vector<double> ours, screenOnly, plain, plainAll;
+    std::map<QString, std::vector<double>> perTrack; // when each track was ready
     int wrongFrames = 0, plainWrongFrames = 0;
     qint64 worstAudio_ms = 0;
     for (int i = 0; i < targets; ++i) {
@@ -409,16 +423,40 @@ int measureSeek(Workspace& workspace, const BenchCall& call, int targets)
                 fail(QStringLiteral("seek to %1 ms: the tracks did not settle").arg(at));
             ours.push_back(double(settled_ns - start_ns) / 1e6);
             screenOnly.push_back(double(prerolledAt_ns[playback->track(screen->id)] - start_ns) / 1e6);
+            for (const auto& [pipeline, at_ns] : prerolledAt_ns)
+                perTrack[pipeline->track().id].push_back(double(at_ns - start_ns) / 1e6);
         };
         const auto seekPlain = [&] {
             plain.push_back(playbin.seek_ms(trackTarget(*screen, at)));
         };
+        const auto seekAllPlain = [&] {
+            QElapsedTimer elapsed;
+            elapsed.start();
+            for (size_t t = 0; t < allPlaybins.size(); ++t)
+                allPlaybins[t]->startSeek(trackTarget(call.manifest.tracks[qsizetype(t)], at));
+            for (const auto& p : allPlaybins)
+                p->finishSeek();
+            plainAll.push_back(double(elapsed.nsecsElapsed()) / 1e6);
+        };
+        // After a seek has prerolled, demuxers still fill their queues for a
+        // while: each measured seek starts once that is over.
+        const auto quiet = [] {
+            QElapsedTimer idle;
+            idle.start();
+            runUntil([&] { return idle.elapsed() >= 200; }, 1000);
+        };
         if (i % 2) {
-            seekPlain();
-            seekOurs();
+            for (const auto& step : {std::function<void()>(seekPlain), std::function<void()>(seekAllPlain),
+                                     std::function<void()>(seekOurs)}) {
+                quiet();
+                step();
+            }
         } else {
-            seekOurs();
-            seekPlain();
+            for (const auto& step : {std::function<void()>(seekOurs), std::function<void()>(seekAllPlain),
+                                     std::function<void()>(seekPlain)}) {
+                quiet();
+                step();
+            }
         }
         for (const auto& connection : connections)
             QObject::disconnect(connection);
@@ -444,11 +482,14 @@ int measureSeek(Workspace& workspace, const BenchCall& call, int targets)
                     static_cast<long long>(at), ours.back(), screenOnly.back(), plain.back());
         std::fflush(stdout);
     }
+    std::printf("playbins_all_tracks_ms %.1f\n", median(plainAll));
     std::printf("seek_ms %.1f\nseek_max_ms %.1f\nseek_screen_track_ms %.1f\nplaybin_ms %.1f\nplaybin_max_ms "
                 "%.1f\ntargets %d\nwrong_frames %d\nplaybin_wrong_frames %d\naudio_position_error_ms %lld\n",
                 median(ours), *std::max_element(ours.begin(), ours.end()), median(screenOnly), median(plain),
                 *std::max_element(plain.begin(), plain.end()), targets, wrongFrames, plainWrongFrames,
                 static_cast<long long>(worstAudio_ms));
+    for (const auto& [id, times] : perTrack)
+        std::printf("track_seek_ms %s %.1f\n", qPrintable(id), median(times));
     return 0;
 }
 
@@ -699,15 +740,22 @@ int main(int argc, char** argv)
     const QCommandLineOption settleOption(QStringLiteral("settle-window-ms"),
                                           QStringLiteral("Not sampled after each start."),
                                           QStringLiteral("MS"), QStringLiteral("200"));
+    const QCommandLineOption tracksOption(QStringLiteral("tracks"), QStringLiteral("Only these track ids."),
+                                          QStringLiteral("IDS"));
     parser.addOptions({cacheOption, passphraseOption, vaultOption, modeOption, roundsOption, durationOption,
-                       rateOption, settleOption});
+                       rateOption, settleOption, tracksOption});
     parser.process(app);
     const WorkspaceIdentity identity{QStringLiteral("bench"), compliance::Role::Officer, false};
     auto workspace =
         Workspace::open(parser.value(cacheOption), readPassphrase(parser.value(passphraseOption)), identity);
     if (!workspace)
         fail(workspace.errorMessage());
-    const BenchCall call = findSyncTestCall(**workspace, parser.value(vaultOption));
+    BenchCall call = findSyncTestCall(**workspace, parser.value(vaultOption));
+    if (parser.isSet(tracksOption)) {
+        // Diagnosis: only these tracks (ids, comma-separated) are played.
+        const QStringList keep = parser.value(tracksOption).split(u',');
+        call.manifest.tracks.removeIf([&](const model::Track& track) { return !keep.contains(track.id); });
+    }
     const QString mode = parser.value(modeOption);
     const int rounds = parser.value(roundsOption).toInt();
     const int duration_s = parser.value(durationOption).toInt();
