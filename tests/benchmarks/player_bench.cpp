@@ -192,11 +192,26 @@ qint64 trackTarget(const model::Track& track, qint64 call_ms)
 
 // ---- first frame ------------------------------------------------------------
 
-double holdfastFirstFrame_ms(Workspace& workspace, const BenchCall& call, int* wrongTracks)
+// Where an opening's time went: the synchronous part (reading the
+// recording, auditing each track's opening, building the pipelines) and
+// when each track was last ready.
+struct OpeningTimes
+{
+    std::vector<double> open_ms;
+    std::map<QString, std::vector<double>> trackReady_ms;
+};
+
+double holdfastFirstFrame_ms(Workspace& workspace, const BenchCall& call, int* wrongTracks,
+                             OpeningTimes* times = nullptr)
 {
     QElapsedTimer since;
     since.start();
     std::unique_ptr<media::CallPlayback> playback = openPlayback(workspace, call);
+    const double opened_ms = double(since.nsecsElapsed()) / 1e6;
+    std::map<QString, qint64> readyAt_ns;
+    for (media::TrackPipeline* pipeline : pipelinesOf(*playback, call))
+        QObject::connect(pipeline, &media::TrackPipeline::prerolled, pipeline,
+                         [&, pipeline] { readyAt_ns[pipeline->track().id] = since.nsecsElapsed(); });
     // PlayerView seeks to its start position right after adding the tracks.
     const qint64 settled_ns = waitSettled(*playback, since, [&] { playback->seek(0); });
     if (settled_ns < 0)
@@ -204,6 +219,11 @@ double holdfastFirstFrame_ms(Workspace& workspace, const BenchCall& call, int* w
     for (media::TrackPipeline* pipeline : pipelinesOf(*playback, call))
         if (!pipeline || pipeline->hasFailed() || (pipeline->isVisual() && !showsFrameAt(*pipeline, 0)))
             ++*wrongTracks;
+    if (times) {
+        times->open_ms.push_back(opened_ms);
+        for (const auto& [id, at_ns] : readyAt_ns)
+            times->trackReady_ms[id].push_back(double(at_ns) / 1e6);
+    }
     return double(settled_ns) / 1e6;
 }
 
@@ -275,14 +295,15 @@ int measureFirstFrame(Workspace& workspace, const BenchCall& call, int rounds)
     holdfastFirstFrame_ms(workspace, call, &wrong);
     plainPlayersFirstFrame_ms(call);
     std::vector<double> ours, plain;
+    OpeningTimes times;
     wrong = 0;
     for (int round = 0; round < rounds; ++round) {
         // Alternate which side goes first: the shared machine's load hits both alike.
         if (round % 2) {
             plain.push_back(plainPlayersFirstFrame_ms(call));
-            ours.push_back(holdfastFirstFrame_ms(workspace, call, &wrong));
+            ours.push_back(holdfastFirstFrame_ms(workspace, call, &wrong, &times));
         } else {
-            ours.push_back(holdfastFirstFrame_ms(workspace, call, &wrong));
+            ours.push_back(holdfastFirstFrame_ms(workspace, call, &wrong, &times));
             plain.push_back(plainPlayersFirstFrame_ms(call));
         }
         std::printf("round %d holdfast_ms %.1f qmediaplayer_ms %.1f\n", round, ours.back(), plain.back());
@@ -294,6 +315,9 @@ int measureFirstFrame(Workspace& workspace, const BenchCall& call, int rounds)
                 *std::max_element(ours.begin(), ours.end()), median(plain),
                 *std::min_element(plain.begin(), plain.end()),
                 static_cast<long long>(call.manifest.tracks.size()), wrong, rounds);
+    std::printf("open_ms %.1f\n", median(times.open_ms));
+    for (const auto& [id, readyTimes] : times.trackReady_ms)
+        std::printf("track_ready_ms %s %.1f\n", qPrintable(id), median(readyTimes));
     return 0;
 }
 
@@ -517,6 +541,7 @@ public:
     {
         QObject::connect(&playback, &media::CallPlayback::started, &playback,
                          [this] { m_startedAt_ns = steadyNow_ns(); });
+        m_run.start();
     }
 
     void sample()
@@ -569,9 +594,11 @@ public:
         }
         m_spreads.push_back(spread);
         if (spread > kListAbove_ms)
-            std::printf("sample_above %.0f ms at call %lld ms, %lld ms after a start:%s\n", spread,
-                        static_cast<long long>(clock_ms), static_cast<long long>(sinceStart_ns / 1000000),
-                        qPrintable(errors));
+            std::printf("sample_above %.0f ms at call %lld ms, %lld ms after a start, %.1f s into the run "
+                        "(load %s):%s\n",
+                        spread, static_cast<long long>(clock_ms),
+                        static_cast<long long>(sinceStart_ns / 1000000), double(m_run.elapsed()) / 1000,
+                        qPrintable(loadAverage()), qPrintable(errors));
         if (spread > m_max_ms) {
             m_max_ms = spread;
             m_maxPair = highId + u'-' + lowId;
@@ -602,9 +629,17 @@ private:
                call_ms <= track.offset_ms + track.duration_ms - kSpanMargin_ms;
     }
 
+    static QString loadAverage()
+    {
+        QFile file(QStringLiteral("/proc/loadavg"));
+        return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll().split(' ').value(0))
+                                              : QString();
+    }
+
     media::CallPlayback& m_playback;
     std::vector<media::TrackPipeline*> m_pipelines;
     qint64 m_settleWindow_ns;
+    QElapsedTimer m_run;
     qint64 m_startedAt_ns = 0;
     std::vector<double> m_spreads;
     double m_max_ms = 0;
