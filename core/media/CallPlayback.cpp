@@ -166,7 +166,7 @@ void CallPlayback::reposition()
     m_repositionQueued = false;
     m_prepared = false;
     bool anySeek = false;
-    for (const auto& t : m_tracks) {
+    for (TrackPipeline* t : seekOrder()) {
         if (t->hasFailed())
             continue;
         const model::Track& track = t->track();
@@ -180,6 +180,31 @@ void CallPlayback::reposition()
         m_settleWatchdog.start();
     else
         onTrackPrerolled();
+}
+
+std::vector<TrackPipeline*> CallPlayback::seekOrder() const
+{
+    // Each seek is partly done in the calling thread (flush, demuxer seek)
+    // before the next one is issued, and all tracks then decode towards the
+    // target on the same cores: the track with the most to decode (the
+    // screen share, then camera video, then audio) starts first, so that it
+    // is not the last to settle.
+    const auto weight = [](const TrackPipeline* t) {
+        switch (t->track().kind) {
+        case model::TrackKind::Screen:
+            return 0;
+        case model::TrackKind::Video:
+            return 1;
+        default:
+            return 2;
+        }
+    };
+    std::vector<TrackPipeline*> order;
+    for (const auto& t : m_tracks)
+        order.push_back(t.get());
+    std::stable_sort(order.begin(), order.end(),
+                     [&](const TrackPipeline* a, const TrackPipeline* b) { return weight(a) < weight(b); });
+    return order;
 }
 
 void CallPlayback::onTrackPrerolled()

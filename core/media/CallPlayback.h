@@ -69,6 +69,7 @@ Q_SIGNALS:
 
 private:
     void reposition();
+    std::vector<TrackPipeline*> seekOrder() const;
     void onTrackPrerolled();
     void startTracks();
     void stopTracks();
