@@ -1,5 +1,6 @@
 #include "library/LibraryView.h"
 
+#include "app/DisplayNames.h"
 #include "inspector/InspectorView.h"
 #include "library/FilterSidebar.h"
 #include "library/RecordingListModel.h"
@@ -252,17 +253,17 @@ void LibraryView::showDetails()
     QStringList lines;
     lines << tr("Recording %1").arg(s.id);
     lines << tr("%1, started %2 UTC, %3 s")
-                 .arg(s.title, s.startedAt.toUTC().toString(Qt::ISODate))
-                 .arg(s.duration_ms / 1000.0, 0, 'f', 1);
+                 .arg(s.title, s.startedAt.toUTC().toString(Qt::ISODate),
+                      QLocale().toString(s.duration_ms / 1000.0, 'f', 1));
     lines << tr("Participants: %1").arg(s.participants.join(QStringLiteral(", ")));
     QStringList kinds;
     for (const model::TrackKind kind : s.trackKinds)
-        kinds << model::trackKindName(kind);
+        kinds << DisplayNames::trackKind(kind);
     lines << tr("Tracks: %1").arg(kinds.join(QStringLiteral(", ")));
     if (!s.tags.isEmpty())
         lines << tr("Tags: %1").arg(s.tags.join(QStringLiteral(", ")));
     if (!s.holdState.isEmpty() && s.holdState != QLatin1String(cache::kHoldStateNone))
-        lines << tr("Hold: %1").arg(s.holdState);
+        lines << tr("Hold: %1").arg(DisplayNames::holdState(s.holdState));
     lines << QString();
     if (s.verificationState == cache::VerificationState::Verified)
         lines << tr("Verification: every file matches its SHA-256 and the capture signature is valid.");
