@@ -195,7 +195,7 @@
     </message>
     <message>
         <source>Name, phone or e-mail</source>
-        <translation>Name, Telefonnummer oder E-Mail</translation>
+        <translation>Name, Telefon oder E-Mail</translation>
     </message>
     <message>
         <source>Tag</source>
@@ -619,7 +619,7 @@
     </message>
     <message>
         <source>Shortcuts</source>
-        <translation>Tastenkombinationen</translation>
+        <translation>Tastatur</translation>
     </message>
     <message>
         <source>computing waveform…</source>
@@ -1433,7 +1433,7 @@
     </message>
     <message>
         <source>Find in transcript (Ctrl+F, Enter for next)</source>
-        <translation>Im Transkript suchen (Strg+F, Eingabetaste für den nächsten Treffer)</translation>
+        <translation>Suchen (Strg+F, Enter: weiter)</translation>
     </message>
     <message>
         <source>Find in transcript</source>

@@ -21,6 +21,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace holdfast::desktop {
 
@@ -71,13 +72,17 @@ LibraryView::LibraryView(Workspace& workspace, QWidget* parent)
     QHeaderView* header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(RecordingListModel::ParticipantsColumn, QHeaderView::Stretch);
-    header->resizeSection(RecordingListModel::StatusColumn, 115);
+    // The status column fits its longest word in the UI language, beside the icon.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int statusText = std::max(metrics.horizontalAdvance(RecordingListModel::tr("Verified")),
+                                    metrics.horizontalAdvance(RecordingListModel::tr("Quarantined")));
+    header->resizeSection(RecordingListModel::StatusColumn, std::max(115, statusText + 44));
     header->resizeSection(RecordingListModel::DateColumn, 150);
     header->resizeSection(RecordingListModel::TitleColumn, 220);
     header->resizeSection(RecordingListModel::DurationColumn, 80);
     header->resizeSection(RecordingListModel::DirectionColumn, 90);
     header->resizeSection(RecordingListModel::TracksColumn, 170);
-    header->resizeSection(RecordingListModel::TagsColumn, 120);
+    header->resizeSection(RecordingListModel::TagsColumn, 100);
     header->setSortIndicatorShown(true);
     header->setSortIndicator(RecordingListModel::DateColumn, Qt::DescendingOrder);
     header->setSectionsClickable(true);

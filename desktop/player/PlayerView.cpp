@@ -23,6 +23,7 @@
 #include <QSlider>
 #include <QSplitter>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QThread>
 #include <QTimer>
@@ -270,10 +271,14 @@ void PlayerView::buildUi()
     shortcutsLabel->setObjectName(QStringLiteral("shortcutList"));
     shortcutsLabel->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     shortcutsLabel->setTextFormat(Qt::RichText);
+    shortcutsLabel->setWordWrap(true); // a long translation wraps instead of widening the player
     auto* side = new QTabWidget;
     side->addTab(m_transcript, tr("Transcript"));
     side->addTab(m_bookmarkList, tr("Bookmarks"));
     side->addTab(shortcutsLabel, tr("Shortcuts"));
+    // Wide enough for every tab name in any language and a readable transcript.
+    side->setMinimumWidth(
+        std::max(side->tabBar()->sizeHint().width(), fontMetrics().averageCharWidth() * 45));
 
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(media);
