@@ -606,7 +606,7 @@
     </message>
     <message>
         <source>mixed audio</source>
-        <translation>общая аудиодорожка</translation>
+        <translation>общий звук</translation>
     </message>
     <message>
         <source>media not downloaded</source>
@@ -622,7 +622,7 @@
     </message>
     <message>
         <source>Shortcuts</source>
-        <translation>Сочетания клавиш</translation>
+        <translation>Клавиши</translation>
     </message>
     <message>
         <source>computing waveform…</source>

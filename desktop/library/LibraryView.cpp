@@ -76,13 +76,18 @@ LibraryView::LibraryView(Workspace& workspace, QWidget* parent)
     const QFontMetrics metrics = m_table->fontMetrics();
     const int statusText = std::max(metrics.horizontalAdvance(RecordingListModel::tr("Verified")),
                                     metrics.horizontalAdvance(RecordingListModel::tr("Quarantined")));
-    header->resizeSection(RecordingListModel::StatusColumn, std::max(115, statusText + 44));
-    header->resizeSection(RecordingListModel::DateColumn, 150);
-    header->resizeSection(RecordingListModel::TitleColumn, 220);
-    header->resizeSection(RecordingListModel::DurationColumn, 80);
-    header->resizeSection(RecordingListModel::DirectionColumn, 90);
-    header->resizeSection(RecordingListModel::TracksColumn, 170);
-    header->resizeSection(RecordingListModel::TagsColumn, 100);
+    // Other columns keep a default width unless their title in the UI
+    // language needs more (the header is measured, not the rows).
+    const auto setWidth = [header](int column, int width) {
+        header->resizeSection(column, std::max(width, header->sectionSizeHint(column)));
+    };
+    setWidth(RecordingListModel::StatusColumn, std::max(115, statusText + 44));
+    setWidth(RecordingListModel::DateColumn, 150);
+    setWidth(RecordingListModel::TitleColumn, 220);
+    setWidth(RecordingListModel::DurationColumn, 80);
+    setWidth(RecordingListModel::DirectionColumn, 90);
+    setWidth(RecordingListModel::TracksColumn, 150);
+    setWidth(RecordingListModel::TagsColumn, 100);
     header->setSortIndicatorShown(true);
     header->setSortIndicator(RecordingListModel::DateColumn, Qt::DescendingOrder);
     header->setSectionsClickable(true);
