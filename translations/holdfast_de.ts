@@ -123,6 +123,31 @@
     </message>
 </context>
 <context>
+    <name>holdfast::desktop::DisplayNames</name>
+    <message>
+        <source>audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>screen share</source>
+        <translation>Bildschirmfreigabe</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <comment>legal hold state</comment>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <extracomment>Playback speed, e.g. &quot;1.5×&quot;; %1 is the number in the user&apos;s locale.</extracomment>
+        <translation>%1×</translation>
+    </message>
+</context>
+<context>
     <name>holdfast::desktop::FilterSidebar</name>
     <message>
         <source>&amp;From</source>
@@ -170,7 +195,7 @@
     </message>
     <message>
         <source>Name, phone or e-mail</source>
-        <translation>Name, Telefonnummer oder E-Mail</translation>
+        <translation>Name, Telefon oder E-Mail</translation>
     </message>
     <message>
         <source>Tag</source>
@@ -594,7 +619,7 @@
     </message>
     <message>
         <source>Shortcuts</source>
-        <translation>Tastenkombinationen</translation>
+        <translation>Tastatur</translation>
     </message>
     <message>
         <source>computing waveform…</source>
@@ -729,10 +754,6 @@
         <translation>keine Wellenform: %1</translation>
     </message>
     <message>
-        <source>Speed %1×</source>
-        <translation>Geschwindigkeit %1×</translation>
-    </message>
-    <message>
         <source>Rewind %1×</source>
         <translation>Rücklauf %1×</translation>
     </message>
@@ -788,6 +809,22 @@
         <source>downloading…</source>
         <translation>wird heruntergeladen…</translation>
     </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Wiedergabegeschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Speed %1</source>
+        <translation>Geschwindigkeit %1</translation>
+    </message>
 </context>
 <context>
     <name>holdfast::desktop::RecordingListModel</name>
@@ -834,18 +871,6 @@
     <message>
         <source>Internal</source>
         <translation>Intern</translation>
-    </message>
-    <message>
-        <source>audio</source>
-        <translation>Audio</translation>
-    </message>
-    <message>
-        <source>video</source>
-        <translation>Video</translation>
-    </message>
-    <message>
-        <source>screen</source>
-        <translation>Bildschirm</translation>
     </message>
     <message>
         <source>Quarantined: %1</source>
@@ -1408,7 +1433,7 @@
     </message>
     <message>
         <source>Find in transcript (Ctrl+F, Enter for next)</source>
-        <translation>Im Transkript suchen (Strg+F, Eingabetaste für den nächsten Treffer)</translation>
+        <translation>Suchen (Strg+F, Enter: weiter)</translation>
     </message>
     <message>
         <source>Find in transcript</source>

@@ -123,6 +123,31 @@
     </message>
 </context>
 <context>
+    <name>holdfast::desktop::DisplayNames</name>
+    <message>
+        <source>audio</source>
+        <translation>аудио</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>видео</translation>
+    </message>
+    <message>
+        <source>screen share</source>
+        <translation>демонстрация экрана</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <comment>legal hold state</comment>
+        <translation>действует</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <extracomment>Playback speed, e.g. &quot;1.5×&quot;; %1 is the number in the user&apos;s locale.</extracomment>
+        <translation>%1×</translation>
+    </message>
+</context>
+<context>
     <name>holdfast::desktop::FilterSidebar</name>
     <message>
         <source>&amp;From</source>
@@ -581,7 +606,7 @@
     </message>
     <message>
         <source>mixed audio</source>
-        <translation>общая аудиодорожка</translation>
+        <translation>общий звук</translation>
     </message>
     <message>
         <source>media not downloaded</source>
@@ -597,7 +622,7 @@
     </message>
     <message>
         <source>Shortcuts</source>
-        <translation>Сочетания клавиш</translation>
+        <translation>Клавиши</translation>
     </message>
     <message>
         <source>computing waveform…</source>
@@ -732,10 +757,6 @@
         <translation>нет формы волны: %1</translation>
     </message>
     <message>
-        <source>Speed %1×</source>
-        <translation>Скорость %1×</translation>
-    </message>
-    <message>
         <source>Rewind %1×</source>
         <translation>Перемотка назад %1×</translation>
     </message>
@@ -791,6 +812,22 @@
         <source>downloading…</source>
         <translation>загрузка…</translation>
     </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Скорость воспроизведения</translation>
+    </message>
+    <message>
+        <source>Speed %1</source>
+        <translation>Скорость %1</translation>
+    </message>
 </context>
 <context>
     <name>holdfast::desktop::RecordingListModel</name>
@@ -837,18 +874,6 @@
     <message>
         <source>Internal</source>
         <translation>Внутренний</translation>
-    </message>
-    <message>
-        <source>audio</source>
-        <translation>аудио</translation>
-    </message>
-    <message>
-        <source>video</source>
-        <translation>видео</translation>
-    </message>
-    <message>
-        <source>screen</source>
-        <translation>экран</translation>
     </message>
     <message>
         <source>Quarantined: %1</source>

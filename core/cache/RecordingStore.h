@@ -27,6 +27,7 @@ QString verificationStateName(VerificationState state); // "verified" | "quarant
 VerificationState verificationStateFromName(const QString& name);
 
 inline constexpr auto kHoldStateNone = "none";
+inline constexpr auto kHoldStateHeld = "held"; // a legal hold is in effect
 
 // One row of the recording list.
 struct RecordingSummary

@@ -15,7 +15,6 @@
 #include "vault/LocalFolderVault.h"
 #include "vault/VaultFactory.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -33,11 +32,6 @@
 namespace holdfast {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("holdfast::Workspace", text);
-}
 
 QString json(const QJsonObject& object)
 {

@@ -11,6 +11,7 @@
 #include "sync/VaultAccountStore.h"
 #include "util/Result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QIODevice>
 #include <QList>
@@ -87,6 +88,10 @@ struct JobProgress
 // worker thread may run a long job while another thread reads.
 class Workspace
 {
+    // Messages are user-facing (errors are values shown by desktop and CLI);
+    // the qualified name is the translation context lupdate records.
+    Q_DECLARE_TR_FUNCTIONS(holdfast::Workspace)
+
 public:
     using ProgressFn = std::function<void(const JobProgress&)>;
     using SyncProgressFn = std::function<void(const sync::SyncProgress&)>;

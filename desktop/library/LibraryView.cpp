@@ -1,5 +1,6 @@
 #include "library/LibraryView.h"
 
+#include "app/DisplayNames.h"
 #include "inspector/InspectorView.h"
 #include "library/FilterSidebar.h"
 #include "library/RecordingListModel.h"
@@ -20,6 +21,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace holdfast::desktop {
 
@@ -70,13 +72,22 @@ LibraryView::LibraryView(Workspace& workspace, QWidget* parent)
     QHeaderView* header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(RecordingListModel::ParticipantsColumn, QHeaderView::Stretch);
-    header->resizeSection(RecordingListModel::StatusColumn, 115);
-    header->resizeSection(RecordingListModel::DateColumn, 150);
-    header->resizeSection(RecordingListModel::TitleColumn, 220);
-    header->resizeSection(RecordingListModel::DurationColumn, 80);
-    header->resizeSection(RecordingListModel::DirectionColumn, 90);
-    header->resizeSection(RecordingListModel::TracksColumn, 170);
-    header->resizeSection(RecordingListModel::TagsColumn, 120);
+    // The status column fits its longest word in the UI language, beside the icon.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int statusText = std::max(metrics.horizontalAdvance(RecordingListModel::tr("Verified")),
+                                    metrics.horizontalAdvance(RecordingListModel::tr("Quarantined")));
+    // Other columns keep a default width unless their title in the UI
+    // language needs more (the header is measured, not the rows).
+    const auto setWidth = [header](int column, int width) {
+        header->resizeSection(column, std::max(width, header->sectionSizeHint(column)));
+    };
+    setWidth(RecordingListModel::StatusColumn, std::max(115, statusText + 44));
+    setWidth(RecordingListModel::DateColumn, 150);
+    setWidth(RecordingListModel::TitleColumn, 220);
+    setWidth(RecordingListModel::DurationColumn, 80);
+    setWidth(RecordingListModel::DirectionColumn, 90);
+    setWidth(RecordingListModel::TracksColumn, 150);
+    setWidth(RecordingListModel::TagsColumn, 100);
     header->setSortIndicatorShown(true);
     header->setSortIndicator(RecordingListModel::DateColumn, Qt::DescendingOrder);
     header->setSectionsClickable(true);
@@ -252,17 +263,17 @@ void LibraryView::showDetails()
     QStringList lines;
     lines << tr("Recording %1").arg(s.id);
     lines << tr("%1, started %2 UTC, %3 s")
-                 .arg(s.title, s.startedAt.toUTC().toString(Qt::ISODate))
-                 .arg(s.duration_ms / 1000.0, 0, 'f', 1);
+                 .arg(s.title, s.startedAt.toUTC().toString(Qt::ISODate),
+                      QLocale().toString(s.duration_ms / 1000.0, 'f', 1));
     lines << tr("Participants: %1").arg(s.participants.join(QStringLiteral(", ")));
     QStringList kinds;
     for (const model::TrackKind kind : s.trackKinds)
-        kinds << model::trackKindName(kind);
+        kinds << DisplayNames::trackKind(kind);
     lines << tr("Tracks: %1").arg(kinds.join(QStringLiteral(", ")));
     if (!s.tags.isEmpty())
         lines << tr("Tags: %1").arg(s.tags.join(QStringLiteral(", ")));
     if (!s.holdState.isEmpty() && s.holdState != QLatin1String(cache::kHoldStateNone))
-        lines << tr("Hold: %1").arg(s.holdState);
+        lines << tr("Hold: %1").arg(DisplayNames::holdState(s.holdState));
     lines << QString();
     if (s.verificationState == cache::VerificationState::Verified)
         lines << tr("Verification: every file matches its SHA-256 and the capture signature is valid.");

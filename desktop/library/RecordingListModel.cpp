@@ -1,5 +1,6 @@
 #include "library/RecordingListModel.h"
 
+#include "app/DisplayNames.h"
 #include "library/RecordingPageFetcher.h"
 #include "workspace/Workspace.h"
 
@@ -33,21 +34,6 @@ QString directionText(model::CallDirection direction)
     case model::CallDirection::Internal:
         return RecordingListModel::tr("Internal");
     case model::CallDirection::Invalid:
-        break;
-    }
-    return {};
-}
-
-QString trackKindText(model::TrackKind kind)
-{
-    switch (kind) {
-    case model::TrackKind::Audio:
-        return RecordingListModel::tr("audio");
-    case model::TrackKind::Video:
-        return RecordingListModel::tr("video");
-    case model::TrackKind::Screen:
-        return RecordingListModel::tr("screen");
-    case model::TrackKind::Invalid:
         break;
     }
     return {};
@@ -302,7 +288,7 @@ QVariant RecordingListModel::displayData(const cache::RecordingSummary& summary,
     case TracksColumn: {
         QStringList kinds;
         for (const model::TrackKind kind : summary.trackKinds)
-            kinds << trackKindText(kind);
+            kinds << DisplayNames::trackKind(kind);
         return kinds.join(QStringLiteral(" · "));
     }
     case TagsColumn:

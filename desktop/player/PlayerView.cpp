@@ -1,5 +1,6 @@
 #include "player/PlayerView.h"
 
+#include "app/DisplayNames.h"
 #include "media/CallPlayback.h"
 #include "media/TrackPipeline.h"
 #include "player/TimelineWidget.h"
@@ -18,9 +19,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QSlider>
 #include <QSplitter>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QThread>
 #include <QTimer>
@@ -47,8 +50,8 @@ QString clockText(qint64 ms, bool tenths)
                        .arg(s / 3600)
                        .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
                        .arg(s % 60, 2, 10, QLatin1Char('0'));
-    if (tenths)
-        text += QStringLiteral(".%1").arg((ms % 1000) / 100);
+    if (tenths) // the locale's decimal point: 0:00:53,6 in German
+        text += QLocale().decimalPoint() + QString::number((ms % 1000) / 100);
     return text;
 }
 
@@ -285,10 +288,14 @@ void PlayerView::buildUi()
     shortcutsLabel->setObjectName(QStringLiteral("shortcutList"));
     shortcutsLabel->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     shortcutsLabel->setTextFormat(Qt::RichText);
+    shortcutsLabel->setWordWrap(true); // a long translation wraps instead of widening the player
     auto* side = new QTabWidget;
     side->addTab(m_transcript, tr("Transcript"));
     side->addTab(m_bookmarkList, tr("Bookmarks"));
     side->addTab(shortcutsLabel, tr("Shortcuts"));
+    // Wide enough for every tab name in any language and a readable transcript.
+    side->setMinimumWidth(
+        std::max(side->tabBar()->sizeHint().width(), fontMetrics().averageCharWidth() * 45));
 
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(media);
@@ -328,10 +335,12 @@ void PlayerView::buildUi()
     auto* zoomIn = new QToolButton;
     zoomIn->setText(QStringLiteral("+"));
     zoomIn->setToolTip(tr("Zoom in (Ctrl++)"));
+    zoomIn->setAccessibleName(tr("Zoom in"));
     connect(zoomIn, &QToolButton::clicked, m_timeline, &TimelineWidget::zoomIn);
     auto* zoomOut = new QToolButton;
     zoomOut->setText(QStringLiteral("−"));
     zoomOut->setToolTip(tr("Zoom out (Ctrl+-)"));
+    zoomOut->setAccessibleName(tr("Zoom out"));
     connect(zoomOut, &QToolButton::clicked, m_timeline, &TimelineWidget::zoomOut);
     auto* timelineRow = new QHBoxLayout;
     timelineRow->addWidget(m_timeline, 1);
@@ -363,9 +372,10 @@ void PlayerView::buildUi()
     m_timeLabel->setObjectName(QStringLiteral("timeLabel"));
     m_rateBox = new QComboBox;
     for (const double rate : kRates)
-        m_rateBox->addItem(QStringLiteral("%1×").arg(rate), rate);
+        m_rateBox->addItem(DisplayNames::playbackRate(rate), rate);
     m_rateBox->setCurrentIndex(2);
     m_rateBox->setToolTip(tr("Playback speed (the pitch stays the same)"));
+    m_rateBox->setAccessibleName(tr("Playback speed"));
     connect(m_rateBox, &QComboBox::activated, this,
             [this](int index) { setPlaybackRate(m_rateBox->itemData(index).toDouble()); });
     m_volumeSlider = new QSlider(Qt::Horizontal);
@@ -612,7 +622,7 @@ void PlayerView::setPlaybackRate(double rate)
     for (int i = 0; i < m_rateBox->count(); ++i)
         if (qFuzzyCompare(m_rateBox->itemData(i).toDouble(), rate))
             m_rateBox->setCurrentIndex(i);
-    showStatus(tr("Speed %1×").arg(rate));
+    showStatus(tr("Speed %1").arg(DisplayNames::playbackRate(rate)));
 }
 
 void PlayerView::setVolume(float volume)

@@ -1,5 +1,6 @@
 #include "player/TrackPlayback.h"
 
+#include "app/DisplayNames.h"
 #include "media/TrackPipeline.h"
 #include "player/VideoTile.h"
 
@@ -148,7 +149,7 @@ void TrackPlayback::setTileText(const QString& text)
 {
     if (!m_tile)
         return;
-    m_tileText->setText(QStringLiteral("%1\n%2").arg(model::trackKindName(m_track.kind), text));
+    m_tileText->setText(QStringLiteral("%1\n%2").arg(DisplayNames::trackKind(m_track.kind), text));
     m_tile->setCurrentWidget(m_textPage);
 }
 

@@ -5,7 +5,10 @@
 //   holdfast_player_demo CACHE_DIR RECORDING_ID [START_MS] [--play] [--grab OUT.png]
 //
 // The passphrase is read from HOLDFAST_PASSPHRASE. --grab waits until the
-// waveform is in, renders the window with QWidget::grab() and exits.
+// waveform is in, renders the window with QWidget::grab() and exits. The UI
+// language follows $LANGUAGE as in the app (the README's pictures come from
+// tests/gui/screenshot_tour.cpp, which shows the player inside the window).
+#include "app/Translations.h"
 #include "player/PlayerView.h"
 #include "workspace/Workspace.h"
 
@@ -17,6 +20,8 @@
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    holdfast::desktop::Translations translations;
+    translations.install();
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("cache"), QStringLiteral("cache directory"));

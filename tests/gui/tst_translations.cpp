@@ -1,5 +1,6 @@
 // Every shipped translation is complete and current, the embedded .qm files
 // match their .ts sources, and Translations picks the language it should.
+#include "app/DisplayNames.h"
 #include "app/Translations.h"
 
 #include <QCoreApplication>
@@ -313,6 +314,36 @@ private Q_SLOTS:
         }
         // Destroying Translations removes its translators again.
         QCOMPARE(QCoreApplication::translate("holdfast::desktop::MainWindow", "&File"), file);
+    }
+
+    // Core's machine names ("screen", "held") reach the UI only through
+    // DisplayNames, in the UI language; numbers follow the locale.
+    void displayNamesFollowLanguageAndLocale()
+    {
+        using holdfast::desktop::DisplayNames;
+        using holdfast::model::TrackKind;
+        QCOMPARE(DisplayNames::trackKind(TrackKind::Screen), QStringLiteral("screen share"));
+        QCOMPARE(DisplayNames::holdState(QStringLiteral("held")), QStringLiteral("active"));
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QSettings settings(dir.filePath(QStringLiteral("holdfast.ini")), QSettings::IniFormat);
+        settings.setValue(Translations::settingsKey(), QStringLiteral("de"));
+        Translations translations;
+        QCOMPARE(translations.install(settings, QLocale(QStringLiteral("de_DE"))), QStringLiteral("de"));
+        QCOMPARE(DisplayNames::trackKind(TrackKind::Audio), QStringLiteral("Audio"));
+        QCOMPARE(DisplayNames::trackKind(TrackKind::Screen), QStringLiteral("Bildschirmfreigabe"));
+        QCOMPARE(DisplayNames::holdState(QStringLiteral("held")), QStringLiteral("aktiv"));
+        // A state this version does not know is shown, not hidden.
+        QCOMPARE(DisplayNames::holdState(QStringLiteral("pending-review")), QStringLiteral("pending-review"));
+
+        const QLocale previous;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QCOMPARE(DisplayNames::playbackRate(1.5), QStringLiteral("1,5×"));
+        QCOMPARE(DisplayNames::playbackRate(2), QStringLiteral("2×"));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCOMPARE(DisplayNames::playbackRate(0.75), QStringLiteral("0.75×"));
+        QLocale::setDefault(previous);
     }
 };
 
