@@ -825,6 +825,18 @@
         <source>Speed %1</source>
         <translation>Geschwindigkeit %1</translation>
     </message>
+    <message>
+        <source>Solo</source>
+        <translation>Solo</translation>
+    </message>
+    <message>
+        <source>Hear only this track</source>
+        <translation>Nur diese Spur hören</translation>
+    </message>
+    <message>
+        <source>Solo %1</source>
+        <translation>Solo %1</translation>
+    </message>
 </context>
 <context>
     <name>holdfast::desktop::RecordingListModel</name>

@@ -828,6 +828,18 @@
         <source>Speed %1</source>
         <translation>Скорость %1</translation>
     </message>
+    <message>
+        <source>Solo</source>
+        <translation>Соло</translation>
+    </message>
+    <message>
+        <source>Hear only this track</source>
+        <translation>Слушать только эту дорожку</translation>
+    </message>
+    <message>
+        <source>Solo %1</source>
+        <translation>Соло: %1</translation>
+    </message>
 </context>
 <context>
     <name>holdfast::desktop::RecordingListModel</name>
