@@ -28,7 +28,11 @@ export QT_QPA_PLATFORM=offscreen
 
 value() { awk -v k="$1" '$1 == k { print $2 }' "$work/out"; }
 # The longest frame: wall, the GUI thread's CPU time, its context switches and major faults.
-longest() { awk '$1 == "longest_frame" { printf "%s ms wall, %s ms CPU, %s voluntary and %s involuntary switch(es), %s major fault(s)", $2, $3, $4, $5, $6 }' "$work/out"; }
+longest() {
+    awk '$1 == "longest_frame" { printf "%s ms wall, %s ms CPU, %s voluntary and %s involuntary switch(es), %s major fault(s), frame %s", $2, $3, $4, $5, $6, $7 }
+         $1 == "longest_frame_event" { event = sprintf(", its slowest event %s ms (%s)", $3, $2) }
+         END { printf "%s", event }' "$work/out"
+}
 verdict() { awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { ok = (op == "<=") ? v <= t : v < t; print ok ? "PASS" : "MISS" }'; }
 start=$(value start_ms)
 frame_max=$(value frame_max_ms)

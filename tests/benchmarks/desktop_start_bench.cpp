@@ -71,6 +71,46 @@ protected:
     }
 };
 
+// Times each event the frame loop dispatches (not the ones nested in it), so
+// that the longest frame can say what took its time.
+class EventTimingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    struct Slowest
+    {
+        double ms = 0;
+        QByteArray what;
+    };
+    Slowest slowest; // since the last takeSlowest()
+    Slowest takeSlowest() { return std::exchange(slowest, {}); }
+
+    bool notify(QObject* receiver, QEvent* event) override
+    {
+        if (m_depth > 0)
+            return QApplication::notify(receiver, event);
+        QElapsedTimer timer;
+        timer.start();
+        // Neither the event nor the receiver may outlive notify().
+        const int type = event->type();
+        const char* className = receiver->metaObject()->className();
+        const QString objectName = receiver->objectName();
+        ++m_depth;
+        const bool result = QApplication::notify(receiver, event);
+        --m_depth;
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        if (ms > slowest.ms) {
+            slowest.ms = ms;
+            slowest.what =
+                QByteArray(className) + '(' + objectName.toUtf8() + ")/event" + QByteArray::number(type);
+        }
+        return result;
+    }
+
+private:
+    int m_depth = 0;
+};
+
 [[noreturn]] void fail(const QString& message)
 {
     std::fprintf(stderr, "bench_desktop_start: %s\n", qPrintable(message));
@@ -220,6 +260,9 @@ int measure(const QString& directory, const QString& passphrase)
     std::vector<double> frames;
     double fetchFrameMax = 0, otherFrameMax = 0, cpuMax = 0;
     double longestWall = 0, longestCpu = 0;
+    size_t longestIndex = 0;
+    EventTimingApplication::Slowest longestEvent;
+    auto* timingApp = static_cast<EventTimingApplication*>(QCoreApplication::instance());
     std::array<long, 3> longestWaits{};
     int starved = 0;
     int maxPaints = 0;
@@ -231,6 +274,7 @@ int measure(const QString& directory, const QString& passphrase)
         const bool atLoadedEnd = bar->value() >= bar->maximum();
         const double cpuBefore = threadCpu_ms();
         const auto waitsBefore = threadWaits();
+        timingApp->takeSlowest();
         frame.start();
         const int paintsBefore = paints.count;
         bar->setValue(bar->value() + bar->pageStep());
@@ -247,6 +291,8 @@ int measure(const QString& directory, const QString& passphrase)
             const auto waits = threadWaits();
             longestWall = frames.back();
             longestCpu = cpu;
+            longestIndex = frames.size() - 1;
+            longestEvent = timingApp->slowest;
             for (size_t i = 0; i < waits.size(); ++i)
                 longestWaits[i] = waits[i] - waitsBefore[i];
         }
@@ -262,8 +308,10 @@ int measure(const QString& directory, const QString& passphrase)
     std::printf("fetch_frame_max_ms %.2f\nother_frame_max_ms %.2f\nframe_cpu_max_ms %.2f\nstarved_frames "
                 "%d\npaints_per_frame_max %d\n",
                 fetchFrameMax, otherFrameMax, cpuMax, starved, maxPaints);
-    std::printf("longest_frame %.2f %.2f %ld %ld %ld\n", longestWall, longestCpu, longestWaits[0],
-                longestWaits[1], longestWaits[2]);
+    std::printf("longest_frame %.2f %.2f %ld %ld %ld %zu\n", longestWall, longestCpu, longestWaits[0],
+                longestWaits[1], longestWaits[2], longestIndex);
+    std::printf("longest_frame_event %s %.2f\n",
+                longestEvent.what.isEmpty() ? "none" : longestEvent.what.constData(), longestEvent.ms);
     const double p99 =
         frames[std::min(frames.size() - 1, size_t(std::ceil(0.99 * double(frames.size()))) - 1)];
     std::printf("start_ms %lld\nstart_rows %d\nframe_max_ms %.2f\nframe_p99_ms %.2f\nframes %zu\nrows "
@@ -278,7 +326,7 @@ int measure(const QString& directory, const QString& passphrase)
 int main(int argc, char** argv)
 {
     s_sinceStart.start();
-    QApplication app(argc, argv);
+    EventTimingApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("holdfast-bench"));
     QApplication::setApplicationName(QStringLiteral("desktop-start"));
     QCommandLineParser parser;
