@@ -203,6 +203,8 @@ void PlayerView::downloadTrack(TrackPlayback* track)
                 openTrack(t);
                 // The new track joins the others at the playhead.
                 m_playback->seek(position_ms());
+                if (t->track().kind == model::TrackKind::Audio)
+                    startWaveform(); // the call's sound may be here now
                 showStatus(tr("Track %1 downloaded").arg(trackId));
             },
             Qt::QueuedConnection);
@@ -241,10 +243,6 @@ void PlayerView::buildUi()
                 track.participant == QLatin1String(model::kMixedParticipant) ? tr("mixed audio") : who));
             mute->setObjectName(QStringLiteral("mute-%1").arg(track.id));
             mute->setChecked(t->isMuted());
-            if (t->availability() == TrackPlayback::Availability::NotDownloaded) {
-                mute->setEnabled(false);
-                mute->setToolTip(tr("media not downloaded"));
-            }
             connect(mute, &QCheckBox::toggled, this,
                     [this, id = track.id](bool muted) { setTrackMuted(id, muted); });
             audioRow->addWidget(mute);
@@ -255,7 +253,6 @@ void PlayerView::buildUi()
             solo->setToolTip(tr("Hear only this track"));
             solo->setAccessibleName(tr("Solo %1").arg(
                 track.participant == QLatin1String(model::kMixedParticipant) ? tr("mixed audio") : who));
-            solo->setEnabled(mute->isEnabled());
             connect(solo, &QToolButton::toggled, this, [this, id = track.id](bool on) {
                 if (on)
                     setSoloTrack(id);
@@ -263,6 +260,18 @@ void PlayerView::buildUi()
                     setSoloTrack(QString());
             });
             audioRow->addWidget(solo);
+            audioRow->addWidget(t->audioDownloadControls());
+            // Mute and solo work once the media is here (it may be downloaded on demand).
+            const auto enableControls = [mute, solo, track = t.get()] {
+                const auto availability = track->availability();
+                mute->setEnabled(availability == TrackPlayback::Availability::Available);
+                solo->setEnabled(mute->isEnabled());
+                mute->setToolTip(availability == TrackPlayback::Availability::Failed ? track->errorText()
+                                 : mute->isEnabled()                                 ? QString()
+                                                     : tr("media not downloaded"));
+            };
+            enableControls();
+            connect(t.get(), &TrackPlayback::statusChanged, mute, enableControls);
             audioRow->addSpacing(8);
         }
     }
@@ -524,6 +533,12 @@ void PlayerView::buildShortcuts()
 
 void PlayerView::startWaveform()
 {
+    if (m_waveformThread && !m_waveformThread->isFinished()) {
+        m_waveformAgain = true; // audio arrived while the last one was read: read again after it
+        return;
+    }
+    delete m_waveformThread;
+    m_waveformAgain = false;
     m_waveformThread = QThread::create([this] {
         auto peaks = m_workspace.callWaveformPeaks(m_recordingId, media::WaveformPeaks::kDefaultBucket_ms, {},
                                                    &m_waveformCancelled);
@@ -535,6 +550,10 @@ void PlayerView::startWaveform()
                     Q_EMIT waveformLoaded();
                 } else {
                     m_timeline->setWaveformMessage(tr("no waveform: %1").arg(peaks.errorMessage()));
+                }
+                if (m_waveformAgain) {
+                    m_waveformThread->wait(); // it is returning
+                    startWaveform();
                 }
             },
             Qt::QueuedConnection);

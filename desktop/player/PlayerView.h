@@ -168,6 +168,7 @@ private:
 
     QThread* m_waveformThread = nullptr;
     std::atomic_bool m_waveformCancelled{false};
+    bool m_waveformAgain = false;
     QList<QThread*> m_downloadThreads;
     std::atomic_bool m_downloadsCancelled{false};
 

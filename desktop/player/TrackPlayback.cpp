@@ -4,6 +4,7 @@
 #include "media/TrackPipeline.h"
 #include "player/VideoTile.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -17,17 +18,6 @@ TrackPlayback::TrackPlayback(const model::Track& track, bool canDownload, QObjec
     , m_track(track)
     , m_canDownload(canDownload)
 {
-    if (!isVisual())
-        return;
-    m_tile = new QStackedWidget;
-    m_tile->setAccessibleName(tr("Track %1").arg(track.id));
-    m_tile->setMinimumSize(160, 90);
-    m_textPage = new QWidget;
-    m_textPage->setAutoFillBackground(true);
-    auto* layout = new QVBoxLayout(m_textPage);
-    m_tileText = new QLabel;
-    m_tileText->setAlignment(Qt::AlignCenter);
-    m_tileText->setWordWrap(true);
     m_downloadButton = new QPushButton(tr("Download"));
     m_downloadButton->setObjectName(QStringLiteral("download-%1").arg(track.id));
     m_downloadButton->setAccessibleName(tr("Download track %1").arg(track.id));
@@ -37,6 +27,25 @@ TrackPlayback::TrackPlayback(const model::Track& track, bool canDownload, QObjec
     m_downloadProgress->setObjectName(QStringLiteral("downloadProgress-%1").arg(track.id));
     m_downloadProgress->setAccessibleName(tr("Download progress of track %1").arg(track.id));
     m_downloadProgress->hide();
+    if (!isVisual()) {
+        // An audio track has no tile: its button and bar sit beside its mute and solo.
+        m_audioDownload = new QWidget;
+        auto* row = new QHBoxLayout(m_audioDownload);
+        row->setContentsMargins(0, 0, 0, 0);
+        m_downloadProgress->setMaximumWidth(m_downloadProgress->fontMetrics().averageCharWidth() * 16);
+        row->addWidget(m_downloadButton);
+        row->addWidget(m_downloadProgress);
+        return;
+    }
+    m_tile = new QStackedWidget;
+    m_tile->setAccessibleName(tr("Track %1").arg(track.id));
+    m_tile->setMinimumSize(160, 90);
+    m_textPage = new QWidget;
+    m_textPage->setAutoFillBackground(true);
+    auto* layout = new QVBoxLayout(m_textPage);
+    m_tileText = new QLabel;
+    m_tileText->setAlignment(Qt::AlignCenter);
+    m_tileText->setWordWrap(true);
     layout->addStretch(1);
     layout->addWidget(m_tileText);
     layout->addWidget(m_downloadButton, 0, Qt::AlignHCenter);
@@ -49,12 +58,19 @@ TrackPlayback::TrackPlayback(const model::Track& track, bool canDownload, QObjec
 
 TrackPlayback::~TrackPlayback()
 {
-    delete m_tile; // owned here, wherever the player view placed it
+    // Owned here, wherever the player view placed them.
+    delete m_tile;
+    delete m_audioDownload;
 }
 
 QWidget* TrackPlayback::tile() const
 {
     return m_tile;
+}
+
+QWidget* TrackPlayback::audioDownloadControls() const
+{
+    return m_audioDownload;
 }
 
 void TrackPlayback::setPipeline(media::TrackPipeline* pipeline)

@@ -55,6 +55,8 @@ public:
     QString errorText() const { return m_errorText; }
     media::TrackPipeline* pipeline() const { return m_pipeline; }
     QWidget* tile() const; // null for audio tracks
+    // An audio track's Download button and progress bar; null for picture tracks.
+    QWidget* audioDownloadControls() const;
 
     void setPipeline(media::TrackPipeline* pipeline);
     void setNotDownloaded();
@@ -89,6 +91,7 @@ private:
     QPushButton* m_downloadButton = nullptr;
     QProgressBar* m_downloadProgress = nullptr;
     VideoTile* m_video = nullptr;
+    QWidget* m_audioDownload = nullptr;
     Placement m_placement = Placement::Invalid;
     bool m_muted = false;
     float m_volume = 1.0f;

@@ -185,15 +185,16 @@ private Q_SLOTS:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
 
-        // Nothing is in the cache: every picture track offers a Download button.
+        // Nothing is in the cache: every track offers a Download button.
         for (const model::Track& track : std::as_const(m_manifest.tracks)) {
             QVERIFY(!view.isTrackAvailable(track.id));
             QCOMPARE(view.trackStatus(track.id), QStringLiteral("media not downloaded"));
             QCOMPARE(view.trackPosition_ms(track.id), -1);
             if (track.kind == model::TrackKind::Audio) {
                 auto* mute = view.findChild<QCheckBox*>(QStringLiteral("mute-%1").arg(track.id));
+                auto* solo = view.findChild<QAbstractButton*>(QStringLiteral("solo-%1").arg(track.id));
                 QVERIFY(mute && !mute->isEnabled());
-                continue;
+                QVERIFY(solo && !solo->isEnabled());
             }
             QAbstractButton* button = downloadButton(view, track.id);
             QVERIFY2(button && button->isVisible() && button->isEnabled(), qPrintable(track.id));
@@ -211,6 +212,57 @@ private Q_SLOTS:
             if (track.id != screen.id)
                 QCOMPARE(view.trackStatus(track.id), QStringLiteral("media not downloaded"));
         playsAfterwards(view, screen);
+        if (QTest::currentTestFailed())
+            return;
+
+        // An audio track has its Download button beside its mute and solo;
+        // once fetched, they work and the track plays in step with the clock.
+        // A participant's own track: muted while the mixed track plays, until soloed.
+        const auto own =
+            std::find_if(m_manifest.tracks.cbegin(), m_manifest.tracks.cend(), [](const auto& t) {
+                return t.kind == model::TrackKind::Audio &&
+                       t.participant != QLatin1String(model::kMixedParticipant);
+            });
+        QVERIFY(own != m_manifest.tracks.cend());
+        const model::Track& audio = *own;
+        QVERIFY(view.isTrackMuted(audio.id));
+        auto* mute = view.findChild<QCheckBox*>(QStringLiteral("mute-%1").arg(audio.id));
+        auto* solo = view.findChild<QAbstractButton*>(QStringLiteral("solo-%1").arg(audio.id));
+        percent.clear();
+        downloadByClicking(view, audio, &percent);
+        if (QTest::currentTestFailed())
+            return;
+        QStringList stored = storedTracks(*workspace);
+        stored.sort();
+        QStringList expected{audio.id, screen.id};
+        expected.sort();
+        QCOMPARE(stored, expected);
+        QVERIFY(mute->isEnabled() && solo->isEnabled());
+        QTest::mouseClick(solo, Qt::LeftButton);
+        QCOMPARE(view.soloTrackId(), audio.id);
+        QVERIFY(!view.isTrackMuted(audio.id));
+        const qint64 from_ms = audio.offset_ms + 3000;
+        view.seek(from_ms);
+        QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 20000);
+        view.play();
+        QTRY_VERIFY_WITH_TIMEOUT(view.position_ms() >= from_ms + 2000, 15000);
+        QVERIFY(qAbs(view.trackPosition_ms(audio.id) - view.position_ms()) <= 150);
+        view.pause();
+
+        // The call's waveform is drawn from the mixed audio: it appears once that arrives.
+        const auto mixed =
+            std::find_if(m_manifest.tracks.cbegin(), m_manifest.tracks.cend(), [](const auto& t) {
+                return t.participant == QLatin1String(model::kMixedParticipant);
+            });
+        QVERIFY(mixed != m_manifest.tracks.cend());
+        QSignalSpy waveform(&view, &PlayerView::waveformLoaded);
+        QTest::qWait(200);
+        QCOMPARE(waveform.count(), 0); // a participant's own track did not bring it
+        percent.clear();
+        downloadByClicking(view, *mixed, &percent);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(waveform.count() == 1 || waveform.wait(20000));
     }
 
     // Over a link that stalls mid-download (Azurite behind a proxy that holds
