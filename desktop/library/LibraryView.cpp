@@ -2,6 +2,7 @@
 
 #include "app/DisplayNames.h"
 #include "inspector/InspectorView.h"
+#include "library/CachedGrooveScrollBar.h"
 #include "library/FilterSidebar.h"
 #include "library/RecordingListModel.h"
 #include "library/SearchResultsModel.h"
@@ -59,6 +60,9 @@ LibraryView::LibraryView(Workspace& workspace, QWidget* parent)
     connect(m_searchDelay, &QTimer::timeout, this, &LibraryView::runSearch);
 
     m_table->setObjectName(QStringLiteral("recordingTable"));
+    // Lists of many thousand rows: scrolling repaints only the scroll bars' sliders.
+    CachedGrooveScrollBar::installOn(m_table);
+    CachedGrooveScrollBar::installOn(m_searchTable);
     m_table->setAccessibleName(tr("Recordings"));
     m_table->setModel(m_recordings);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -269,6 +269,7 @@ int measure(const QString& directory, const QString& passphrase)
     PaintCounter paints;
     table->viewport()->installEventFilter(&paints);
     QElapsedTimer frame;
+    QElapsedTimer sinceLastInsert; // while the view waits at the end of the rows loaded
     for (int guard = 0; guard < 1000000; ++guard) {
         const int rowsBefore = model->rowCount();
         const bool atLoadedEnd = bar->value() >= bar->maximum();
@@ -299,8 +300,15 @@ int measure(const QString& directory, const QString& passphrase)
         const bool inserted = model->rowCount() != rowsBefore;
         double& max = inserted ? fetchFrameMax : otherFrameMax;
         max = std::max(max, frames.back());
-        if (atLoadedEnd && !inserted && model->canFetchMore({}))
+        if (atLoadedEnd && !inserted && model->canFetchMore({})) {
             ++starved;
+            if (!sinceLastInsert.isValid())
+                sinceLastInsert.start();
+            else if (sinceLastInsert.elapsed() > 30000)
+                fail(QStringLiteral("the list stopped loading rows at %1 of them").arg(model->rowCount()));
+        } else if (inserted) {
+            sinceLastInsert.invalidate();
+        }
         if (bar->value() >= bar->maximum() && !model->canFetchMore({}))
             break;
     }
