@@ -93,7 +93,7 @@ for rate in 1 2; do
     run --mode drift --rate "$rate" --duration-s "$drift_s" >"$work/drift$rate" 2>"$work/drift$rate.err" ||
         { cat "$work/drift$rate.err" >&2; exit 1; }
     max=$(value drift_max_ms "$work/drift$rate")
-    echo "BENCH player_drift_${rate}x: $max ms between two tracks (p99 $(value drift_p99_ms "$work/drift$rate") ms, median $(value drift_median_ms "$work/drift$rate") ms over $(value drift_samples "$work/drift$rate") samples in $drift_s s with $(value seeks "$work/drift$rate") seeks; worst pair $(value drift_max_pair "$work/drift$rate") at call time $(value drift_max_at_call_ms "$work/drift$rate") ms; the first $(value settle_window_ms "$work/drift$rate") ms after each start not counted, max $(value settling_max_ms "$work/drift$rate") ms there; load $(load)) (target <= 40 ms) $(verdict "$max" "<=" 40)"
+    echo "BENCH player_drift_${rate}x: $max ms between two tracks (p99 $(value drift_p99_ms "$work/drift$rate") ms, median $(value drift_median_ms "$work/drift$rate") ms over $(value drift_samples "$work/drift$rate") samples in $drift_s s with $(value seeks "$work/drift$rate") seeks; worst pair $(value drift_max_pair "$work/drift$rate") at call time $(value drift_max_at_call_ms "$work/drift$rate") ms; the first $(value settle_window_ms "$work/drift$rate") ms after each start not counted, max $(value settling_max_ms "$work/drift$rate") ms there; $(value above_target "$work/drift$rate") sample(s) above 40 ms; stall probes: $(awk '$1 ~ /^stalls_probe/ { printf "%s%s longest %s ms", n++ ? ", " : "", $2, $8 }' "$work/drift$rate"); load $(load)) (target <= 40 ms) $(verdict "$max" "<=" 40)"
 done
 
 # CPU of the real player widget playing every track.
