@@ -19,8 +19,9 @@ namespace holdfast::media {
 // One track of a call played by its own GStreamer pipeline:
 //   appsrc (random access on the track's device: the encrypted cache decrypts
 //   on read, nothing plaintext is written) → decodebin →
-//   audio: scaletempo (speed without pitch change) → volume → audio sink;
-//   video: BGRx frames → appsink, kept as the track's current frame.
+//   audio: scaletempo (speed without pitch change) → queue → volume → audio sink;
+//   video: BGRx frames → queue → appsink, kept as the track's current frame
+//   (the buffer itself, no copy).
 // CallPlayback puts every track's pipeline on one clock and sets their base
 // times itself, so all tracks render against the same timeline; this class
 // only seeks, prerolls, starts at a given base time and pauses.

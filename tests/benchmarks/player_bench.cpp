@@ -35,13 +35,19 @@
 #include <QVideoFrame>
 #include <QVideoSink>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <functional>
 #include <gst/gst.h>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
+#include <thread>
 #include <vector>
 
 using namespace holdfast;
@@ -519,6 +525,79 @@ int measureSeek(Workspace& workspace, const BenchCall& call, int targets)
 
 // ---- drift ------------------------------------------------------------------
 
+// A thread that only sleeps 2 ms at a time and notes every wake-up more than
+// 4 ms late, to tell apart what delays the tracks. At real-time priority
+// (where the process may use it) only a machine that runs nothing, such as a
+// virtual machine whose processor is not scheduled, delays it by more than a
+// moment; at normal priority other programs' load delays it too.
+class StallProbe
+{
+public:
+    explicit StallProbe(bool realtime)
+        : m_wantRealtime(realtime)
+        , m_thread([this] { run(); })
+    {}
+    ~StallProbe()
+    {
+        m_stop = true;
+        m_thread.join();
+    }
+
+    bool isRealtime() const { return m_realtime.load(); }
+
+    // The longest delay that ended within [from_ns, to_ns], in ms.
+    double longestBetween(qint64 from_ns, qint64 to_ns) const
+    {
+        std::lock_guard lock(m_mutex);
+        double longest = 0;
+        for (auto it = m_stalls.rbegin(); it != m_stalls.rend() && it->first >= from_ns; ++it)
+            if (it->first <= to_ns)
+                longest = std::max(longest, double(it->second) / 1e6);
+        return longest;
+    }
+
+    void print(const char* name) const
+    {
+        std::lock_guard lock(m_mutex);
+        int over10 = 0, over20 = 0;
+        qint64 longest = 0;
+        for (const auto& [at, late] : m_stalls) {
+            over10 += late > 10000000;
+            over20 += late > 20000000;
+            longest = std::max(longest, late);
+        }
+        std::printf("stalls_%s %s over_10ms %d over_20ms %d longest_ms %.1f\n", name,
+                    m_realtime ? "realtime" : "normal-priority", over10, over20, double(longest) / 1e6);
+    }
+
+private:
+    void run()
+    {
+        if (m_wantRealtime) {
+            sched_param param{};
+            param.sched_priority = 10;
+            m_realtime = pthread_setschedparam(pthread_self(), SCHED_FIFO, &param) == 0;
+        }
+        constexpr qint64 kSleep_ns = 2000000;
+        while (!m_stop) {
+            const qint64 before = steadyNow_ns();
+            std::this_thread::sleep_for(std::chrono::nanoseconds(kSleep_ns));
+            const qint64 after = steadyNow_ns();
+            if (after - before - kSleep_ns > 4000000) {
+                std::lock_guard lock(m_mutex);
+                m_stalls.emplace_back(after, after - before - kSleep_ns);
+            }
+        }
+    }
+
+    const bool m_wantRealtime;
+    std::atomic_bool m_realtime{false};
+    std::atomic_bool m_stop{false};
+    mutable std::mutex m_mutex;
+    std::vector<std::pair<qint64, qint64>> m_stalls; // (woke at, late by) in ns
+    std::thread m_thread;                            // last: starts once the rest is built
+};
+
 // Every 100 ms while the tracks run: how far each track is from the shared
 // clock's call time (CallPlayback::position_ms(), read right after the
 // track), from what it rendered, and the largest difference between two
@@ -533,9 +612,13 @@ public:
     static constexpr qint64 kSpanMargin_ms = 200;
     // Samples with a larger difference are listed, to see where they happen.
     static constexpr double kListAbove_ms = 20;
+    static constexpr double kTarget_ms = 40;
+    static constexpr qint64 kMaxReadGap_ns = 2000000;
+    static constexpr int kReadAttempts = 5;
 
-    DriftSampler(media::CallPlayback& playback, const BenchCall& call, qint64 settleWindow_ms)
+    DriftSampler(media::CallPlayback& playback, const BenchCall& call, qint64 settleWindow_ms, double rate)
         : m_playback(playback)
+        , m_rate(rate)
         , m_pipelines(pipelinesOf(playback, call))
         , m_settleWindow_ns(settleWindow_ms * 1000000)
     {
@@ -555,24 +638,29 @@ public:
         qint64 clock_ms = 0;
         for (media::TrackPipeline* pipeline : m_pipelines) {
             const model::Track& track = pipeline->track();
-            double error_ms = 0;
-            if (pipeline->isVisual()) {
-                const qint64 frame_ms = pipeline->currentFrameTime_ms();
-                clock_ms = m_playback.position_ms();
-                if (frame_ms < 0 || !insideSpan(track, clock_ms))
-                    continue;
-                const qint64 from_ms = frame_ms + track.offset_ms;
-                const qint64 until_ms = from_ms + std::max<qint64>(pipeline->frameDuration_ms(), 1);
-                error_ms = clock_ms < from_ms     ? double(from_ms - clock_ms)
-                           : clock_ms >= until_ms ? double(until_ms - clock_ms)
-                                                  : 0.0;
-            } else {
-                const qint64 position_ms = pipeline->position_ms();
-                clock_ms = m_playback.position_ms();
-                if (position_ms < 0 || !insideSpan(track, clock_ms))
-                    continue;
-                error_ms = double(position_ms + track.offset_ms - clock_ms);
+            // A track's state and the clock are read one after the other; if
+            // this thread was held up in between (by more than kMaxReadGap_ns),
+            // the delay would count as the track's lateness, so the pair is
+            // read again.
+            std::optional<double> error;
+            qint64 gap_ns = 0;
+            for (int attempt = 0; attempt < kReadAttempts; ++attempt) {
+                const qint64 before_ns = steadyNow_ns();
+                error = errorOf(*pipeline, clock_ms);
+                gap_ns = steadyNow_ns() - before_ns;
+                if (gap_ns <= kMaxReadGap_ns)
+                    break;
+                ++m_rereads;
+                std::printf("sample_reread %s: read %.1f ms apart from the clock, %s\n", qPrintable(track.id),
+                            double(gap_ns) / 1e6,
+                            error ? qPrintable(QStringLiteral("error %1 ms").arg(*error))
+                                  : "outside its span");
             }
+            if (gap_ns > kMaxReadGap_ns)
+                ++m_unsettledReads; // counted all the same
+            if (!error)
+                continue;
+            const double error_ms = *error;
             errors += QStringLiteral(" %1=%2").arg(track.id).arg(error_ms);
             auto& worst = settling ? m_settlingWorst : m_worst;
             worst[track.id] = std::max(worst[track.id], std::abs(error_ms));
@@ -593,17 +681,54 @@ public:
             return;
         }
         m_spreads.push_back(spread);
+        // Stalls that ended within the wall time the spread spans (plus one
+        // sampling interval): candidates for what held the late track up.
+        const qint64 now_ns = steadyNow_ns();
+        const qint64 window_ns = qint64(spread / m_rate * 1e6) + 100000000;
+        const double realtimeStall_ms = m_realtimeProbe.longestBetween(now_ns - window_ns, now_ns);
+        const double normalStall_ms = m_normalProbe.longestBetween(now_ns - window_ns, now_ns);
+        if (spread > kTarget_ms) {
+            ++m_aboveTarget;
+            // A stall of the real-time probe at least half the spread's wall time.
+            if (realtimeStall_ms >= spread / m_rate / 2)
+                ++m_aboveTargetAfterStall;
+        }
         if (spread > kListAbove_ms)
             std::printf("sample_above %.0f ms at call %lld ms, %lld ms after a start, %.1f s into the run "
-                        "(load %s):%s\n",
+                        "(load %s; longest stall in the last %.0f ms: real-time probe %.1f ms, "
+                        "normal-priority probe %.1f ms):%s\n",
                         spread, static_cast<long long>(clock_ms),
                         static_cast<long long>(sinceStart_ns / 1000000), double(m_run.elapsed()) / 1000,
-                        qPrintable(loadAverage()), qPrintable(errors));
+                        qPrintable(loadAverage()), double(window_ns) / 1e6, realtimeStall_ms, normalStall_ms,
+                        qPrintable(errors));
         if (spread > m_max_ms) {
             m_max_ms = spread;
             m_maxPair = highId + u'-' + lowId;
             m_maxAtCall_ms = double(clock_ms);
         }
+    }
+
+    // How far a track is from the clock (read right after it) by what it
+    // rendered; nothing when the clock is outside the track's span.
+    std::optional<double> errorOf(media::TrackPipeline& pipeline, qint64& clock_ms) const
+    {
+        const model::Track& track = pipeline.track();
+        if (pipeline.isVisual()) {
+            const qint64 frame_ms = pipeline.currentFrameTime_ms();
+            clock_ms = m_playback.position_ms();
+            if (frame_ms < 0 || !insideSpan(track, clock_ms))
+                return std::nullopt;
+            const qint64 from_ms = frame_ms + track.offset_ms;
+            const qint64 until_ms = from_ms + std::max<qint64>(pipeline.frameDuration_ms(), 1);
+            return clock_ms < from_ms     ? double(from_ms - clock_ms)
+                   : clock_ms >= until_ms ? double(until_ms - clock_ms)
+                                          : 0.0;
+        }
+        const qint64 position_ms = pipeline.position_ms();
+        clock_ms = m_playback.position_ms();
+        if (position_ms < 0 || !insideSpan(track, clock_ms))
+            return std::nullopt;
+        return double(position_ms + track.offset_ms - clock_ms);
     }
 
     void print() const
@@ -617,6 +742,10 @@ public:
             "%s\ndrift_max_at_call_ms %.0f\nsettling_max_ms %.1f\n",
             m_max_ms, p99, median(m_spreads), m_spreads.size(), qPrintable(m_maxPair), m_maxAtCall_ms,
             m_settlingMax_ms);
+        std::printf("rereads %d\nrereads_still_apart %d\n", m_rereads, m_unsettledReads);
+        std::printf("above_target %d\nabove_target_after_stall %d\n", m_aboveTarget, m_aboveTargetAfterStall);
+        m_realtimeProbe.print("probe_a");
+        m_normalProbe.print("probe_b");
         for (const auto& [id, worst] : m_worst)
             std::printf("track_worst_vs_clock_ms %s %.1f (settling window: %.1f)\n", qPrintable(id), worst,
                         m_settlingWorst.count(id) ? m_settlingWorst.at(id) : 0.0);
@@ -637,6 +766,11 @@ private:
     }
 
     media::CallPlayback& m_playback;
+    double m_rate;
+    StallProbe m_realtimeProbe{true};
+    StallProbe m_normalProbe{false};
+    int m_aboveTarget = 0;
+    int m_aboveTargetAfterStall = 0;
     std::vector<media::TrackPipeline*> m_pipelines;
     qint64 m_settleWindow_ns;
     QElapsedTimer m_run;
@@ -646,6 +780,8 @@ private:
     QString m_maxPair;
     double m_maxAtCall_ms = 0;
     double m_settlingMax_ms = 0;
+    int m_rereads = 0;
+    int m_unsettledReads = 0;
     std::map<QString, double> m_worst, m_settlingWorst;
 };
 
@@ -666,7 +802,7 @@ int measureDrift(Workspace& workspace, const BenchCall& call, double rate, int d
     since.start();
     if (waitSettled(*playback, since, [&] { playback->seek(0); }) < 0)
         fail(QStringLiteral("drift: the tracks did not settle after opening"));
-    DriftSampler sampler(*playback, call, settleWindow_ms);
+    DriftSampler sampler(*playback, call, settleWindow_ms, rate);
     int finished = 0;
     QObject::connect(playback.get(), &media::CallPlayback::finished, playback.get(), [&] { ++finished; });
     QRandomGenerator random(quint32(7 + rate * 10));
