@@ -70,10 +70,6 @@
         <translation>Aufzeichnung %1: %2</translation>
     </message>
     <message>
-        <source> (the verified copy already in the cache is kept)</source>
-        <translation> (die bereits im Cache liegende verifizierte Kopie bleibt erhalten)</translation>
-    </message>
-    <message>
         <source>%1: changed while it was being imported</source>
         <translation>%1: wurde während des Imports geändert</translation>
     </message>
@@ -120,6 +116,105 @@
     <message>
         <source>vault account &quot;%1&quot;: %2</source>
         <translation>Tresorkonto „%1“: %2</translation>
+    </message>
+    <message>
+        <source>%1 (the verified copy already in the cache is kept)</source>
+        <translation>%1 (die bereits im Cache liegende verifizierte Kopie bleibt erhalten)</translation>
+    </message>
+</context>
+<context>
+    <name>holdfast::capture::VerificationText</name>
+    <message>
+        <source>wrong length (%1 bytes, an Ed25519 signature has %2)</source>
+        <translation>falsche Länge (%1 Bytes, eine Ed25519-Signatur hat %2)</translation>
+    </message>
+    <message>
+        <source>signed by an invalid capture node id &quot;%1&quot;</source>
+        <translation>signiert mit einer ungültigen Kennung des Aufnahmeknotens „%1“</translation>
+    </message>
+    <message>
+        <source>signed by capture node %1 whose key is not trusted (no keys/%1.pem)</source>
+        <translation>signiert von Aufnahmeknoten %1, dessen Schlüssel nicht vertrauenswürdig ist (keine keys/%1.pem)</translation>
+    </message>
+    <message>
+        <source>trusted key of capture node %1 is unusable: %2</source>
+        <translation>der vertrauenswürdige Schlüssel von Aufnahmeknoten %1 ist unbrauchbar: %2</translation>
+    </message>
+    <message>
+        <source>invalid signature: manifest.json was not signed by capture node %1 (keys/%1.pem) or was changed</source>
+        <translation>ungültige Signatur: manifest.json wurde nicht von Aufnahmeknoten %1 (keys/%1.pem) signiert oder wurde verändert</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>dangling symbolic link</source>
+        <translation>symbolischer Link ohne Ziel</translation>
+    </message>
+    <message>
+        <source>symbolic link pointing outside the package (to %1)</source>
+        <translation>symbolischer Link, der aus dem Paket hinauszeigt (auf %1)</translation>
+    </message>
+    <message>
+        <source>is a directory, not a file</source>
+        <translation>ist ein Verzeichnis, keine Datei</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>too large (%1 bytes, at most %2 allowed)</source>
+        <translation>zu groß (%1 Bytes, höchstens %2 erlaubt)</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>too large (more than %1 bytes)</source>
+        <translation>zu groß (mehr als %1 Bytes)</translation>
+    </message>
+    <message>
+        <source>package directory %1 does not exist</source>
+        <translation>Paketverzeichnis %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>unparseable: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>recording id %1 does not match the package directory name %2</source>
+        <translation>Aufzeichnungs-ID %1 passt nicht zum Namen des Paketverzeichnisses %2</translation>
+    </message>
+    <message>
+        <source>package is stored under %1 but its started_at belongs in %2</source>
+        <translation>Paket liegt unter %1, gehört laut started_at aber nach %2</translation>
+    </message>
+    <message>
+        <source>unsafe or reserved path in manifest.json</source>
+        <translation>unsicherer oder reservierter Pfad in manifest.json</translation>
+    </message>
+    <message>
+        <source>size mismatch (expected %1 bytes, got %2)</source>
+        <translation>Größe stimmt nicht (erwartet %1 Bytes, erhalten %2)</translation>
+    </message>
+    <message>
+        <source>SHA-256 mismatch (expected %1, got %2)</source>
+        <translation>SHA-256 stimmt nicht (erwartet %1, erhalten %2)</translation>
+    </message>
+    <message>
+        <source>unlisted file (not in manifest.json)</source>
+        <translation>nicht aufgeführte Datei (nicht in manifest.json)</translation>
+    </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>ungültig: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 mismatch (expected %1…, got %2…)</source>
+        <translation>SHA-256 stimmt nicht (erwartet %1…, erhalten %2…)</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +1846,69 @@
     <message>
         <source>the media did not load within %1 s</source>
         <translation>die Medien wurden nicht innerhalb von %1 s geladen</translation>
+    </message>
+</context>
+<context>
+    <name>holdfast::sync::SyncText</name>
+    <message>
+        <source>recording %1: %2</source>
+        <translation>Aufzeichnung %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: size mismatch (expected %2 bytes, got %3)</source>
+        <translation>%1: Größe stimmt nicht (erwartet %2 Bytes, erhalten %3)</translation>
+    </message>
+    <message>
+        <source>%1 (the vault&apos;s copy; the verified copy in the cache is kept)</source>
+        <translation>%1 (die Kopie im Tresor; die verifizierte Kopie im Cache bleibt erhalten)</translation>
+    </message>
+    <message>
+        <source>%1: too large (%2 bytes, at most %3 allowed)</source>
+        <translation>%1: zu groß (%2 Bytes, höchstens %3 erlaubt)</translation>
+    </message>
+    <message>
+        <source>%1: missing</source>
+        <translation>%1: fehlt</translation>
+    </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>ungültig: %1</translation>
+    </message>
+    <message>
+        <source>%1 (the verified copy already in the cache is kept)</source>
+        <translation>%1 (die bereits im Cache liegende verifizierte Kopie bleibt erhalten)</translation>
+    </message>
+    <message>
+        <source>outside the sync scope</source>
+        <translation>außerhalb des Synchronisierungsbereichs</translation>
+    </message>
+    <message>
+        <source>no longer in the vault</source>
+        <translation>nicht mehr im Tresor</translation>
+    </message>
+    <message>
+        <source>recording %1: %2, kept because it is on hold</source>
+        <translation>Aufzeichnung %1: %2, behalten wegen Legal Hold</translation>
+    </message>
+    <message>
+        <source>recording %1: cannot evict: %2</source>
+        <translation>Aufzeichnung %1: kann nicht aus dem Cache entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>recording %1 was not synced from %2</source>
+        <translation>Aufzeichnung %1 wurde nicht aus %2 synchronisiert</translation>
+    </message>
+    <message>
+        <source>recording %1 is quarantined: %2</source>
+        <translation>Aufzeichnung %1 ist in Quarantäne: %2</translation>
+    </message>
+    <message>
+        <source>recording %1 has no file %2</source>
+        <translation>Aufzeichnung %1 hat keine Datei %2</translation>
+    </message>
+    <message>
+        <source>recording %1: fetching %2 was cancelled</source>
+        <translation>Aufzeichnung %1: Laden von %2 wurde abgebrochen</translation>
     </message>
 </context>
 <context>

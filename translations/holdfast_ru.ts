@@ -70,10 +70,6 @@
         <translation>запись %1: %2</translation>
     </message>
     <message>
-        <source> (the verified copy already in the cache is kept)</source>
-        <translation> (проверенная копия, уже находящаяся в кэше, сохранена)</translation>
-    </message>
-    <message>
         <source>%1: changed while it was being imported</source>
         <translation>%1: изменён во время импорта</translation>
     </message>
@@ -120,6 +116,105 @@
     <message>
         <source>vault account &quot;%1&quot;: %2</source>
         <translation>учётная запись хранилища «%1»: %2</translation>
+    </message>
+    <message>
+        <source>%1 (the verified copy already in the cache is kept)</source>
+        <translation>%1 (проверенная копия, уже находящаяся в кэше, сохранена)</translation>
+    </message>
+</context>
+<context>
+    <name>holdfast::capture::VerificationText</name>
+    <message>
+        <source>wrong length (%1 bytes, an Ed25519 signature has %2)</source>
+        <translation>неверная длина (%1 байт, у подписи Ed25519 их %2)</translation>
+    </message>
+    <message>
+        <source>signed by an invalid capture node id &quot;%1&quot;</source>
+        <translation>подписано недопустимым идентификатором узла записи «%1»</translation>
+    </message>
+    <message>
+        <source>signed by capture node %1 whose key is not trusted (no keys/%1.pem)</source>
+        <translation>подписано узлом записи %1, ключ которого не является доверенным (нет keys/%1.pem)</translation>
+    </message>
+    <message>
+        <source>trusted key of capture node %1 is unusable: %2</source>
+        <translation>доверенный ключ узла записи %1 непригоден: %2</translation>
+    </message>
+    <message>
+        <source>invalid signature: manifest.json was not signed by capture node %1 (keys/%1.pem) or was changed</source>
+        <translation>недействительная подпись: manifest.json не подписан узлом записи %1 (keys/%1.pem) или был изменён</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>отсутствует</translation>
+    </message>
+    <message>
+        <source>dangling symbolic link</source>
+        <translation>символьная ссылка в никуда</translation>
+    </message>
+    <message>
+        <source>symbolic link pointing outside the package (to %1)</source>
+        <translation>символьная ссылка указывает за пределы пакета (на %1)</translation>
+    </message>
+    <message>
+        <source>is a directory, not a file</source>
+        <translation>это каталог, а не файл</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>не обычный файл</translation>
+    </message>
+    <message>
+        <source>too large (%1 bytes, at most %2 allowed)</source>
+        <translation>слишком большой (%1 байт, допускается не более %2)</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>не удаётся прочитать: %1</translation>
+    </message>
+    <message>
+        <source>too large (more than %1 bytes)</source>
+        <translation>слишком большой (более %1 байт)</translation>
+    </message>
+    <message>
+        <source>package directory %1 does not exist</source>
+        <translation>каталог пакета %1 не существует</translation>
+    </message>
+    <message>
+        <source>unparseable: %1</source>
+        <translation>не удаётся разобрать: %1</translation>
+    </message>
+    <message>
+        <source>recording id %1 does not match the package directory name %2</source>
+        <translation>идентификатор записи %1 не совпадает с именем каталога пакета %2</translation>
+    </message>
+    <message>
+        <source>package is stored under %1 but its started_at belongs in %2</source>
+        <translation>пакет лежит в %1, но по started_at должен лежать в %2</translation>
+    </message>
+    <message>
+        <source>unsafe or reserved path in manifest.json</source>
+        <translation>небезопасный или зарезервированный путь в manifest.json</translation>
+    </message>
+    <message>
+        <source>size mismatch (expected %1 bytes, got %2)</source>
+        <translation>размер не совпадает (ожидалось %1 байт, получено %2)</translation>
+    </message>
+    <message>
+        <source>SHA-256 mismatch (expected %1, got %2)</source>
+        <translation>SHA-256 не совпадает (ожидалось %1, получено %2)</translation>
+    </message>
+    <message>
+        <source>unlisted file (not in manifest.json)</source>
+        <translation>лишний файл (нет в manifest.json)</translation>
+    </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>недопустим: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 mismatch (expected %1…, got %2…)</source>
+        <translation>SHA-256 не совпадает (ожидалось %1…, получено %2…)</translation>
     </message>
 </context>
 <context>
@@ -1756,6 +1851,69 @@
     <message>
         <source>the media did not load within %1 s</source>
         <translation>медиафайлы не загрузились за %1 с</translation>
+    </message>
+</context>
+<context>
+    <name>holdfast::sync::SyncText</name>
+    <message>
+        <source>recording %1: %2</source>
+        <translation>запись %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: size mismatch (expected %2 bytes, got %3)</source>
+        <translation>%1: размер не совпадает (ожидалось %2 байт, получено %3)</translation>
+    </message>
+    <message>
+        <source>%1 (the vault&apos;s copy; the verified copy in the cache is kept)</source>
+        <translation>%1 (копия в хранилище; проверенная копия в кэше сохранена)</translation>
+    </message>
+    <message>
+        <source>%1: too large (%2 bytes, at most %3 allowed)</source>
+        <translation>%1: слишком большой (%2 байт, допускается не более %3)</translation>
+    </message>
+    <message>
+        <source>%1: missing</source>
+        <translation>%1: отсутствует</translation>
+    </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>недопустим: %1</translation>
+    </message>
+    <message>
+        <source>%1 (the verified copy already in the cache is kept)</source>
+        <translation>%1 (проверенная копия, уже находящаяся в кэше, сохранена)</translation>
+    </message>
+    <message>
+        <source>outside the sync scope</source>
+        <translation>вне области синхронизации</translation>
+    </message>
+    <message>
+        <source>no longer in the vault</source>
+        <translation>больше нет в хранилище</translation>
+    </message>
+    <message>
+        <source>recording %1: %2, kept because it is on hold</source>
+        <translation>запись %1: %2, сохранена, так как находится на юридическом удержании</translation>
+    </message>
+    <message>
+        <source>recording %1: cannot evict: %2</source>
+        <translation>запись %1: не удаётся удалить из кэша: %2</translation>
+    </message>
+    <message>
+        <source>recording %1 was not synced from %2</source>
+        <translation>запись %1 не синхронизировалась из %2</translation>
+    </message>
+    <message>
+        <source>recording %1 is quarantined: %2</source>
+        <translation>запись %1 помещена в карантин: %2</translation>
+    </message>
+    <message>
+        <source>recording %1 has no file %2</source>
+        <translation>в записи %1 нет файла %2</translation>
+    </message>
+    <message>
+        <source>recording %1: fetching %2 was cancelled</source>
+        <translation>запись %1: загрузка %2 отменена</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "capture/PackageVerifier.h"
 
 #include "capture/ManifestSignatureCheck.h"
+#include "capture/VerificationText.h"
 #include "crypto/Sha256.h"
 #include "model/Transcript.h"
 
@@ -37,25 +38,26 @@ public:
     {
         const QFileInfo info(absolute(relative));
         if (!info.exists() && !info.isSymLink()) {
-            problem(relative, QStringLiteral("missing"));
+            problem(relative, VerificationText::tr("missing"));
             return false;
         }
         const QString canonical = info.canonicalFilePath();
         if (canonical.isEmpty()) {
-            problem(relative, QStringLiteral("dangling symbolic link"));
+            problem(relative, VerificationText::tr("dangling symbolic link"));
             return false;
         }
         if (!canonical.startsWith(m_canonicalDir + QLatin1Char('/'))) {
-            problem(relative,
-                    QStringLiteral("symbolic link pointing outside the package (to %1)").arg(canonical));
+            problem(
+                relative,
+                VerificationText::tr("symbolic link pointing outside the package (to %1)").arg(canonical));
             return false;
         }
         if (info.isDir()) {
-            problem(relative, QStringLiteral("is a directory, not a file"));
+            problem(relative, VerificationText::tr("is a directory, not a file"));
             return false;
         }
         if (!info.isFile()) {
-            problem(relative, QStringLiteral("not a regular file"));
+            problem(relative, VerificationText::tr("not a regular file"));
             return false;
         }
         if (infoOut)
@@ -70,20 +72,20 @@ public:
         if (!checkRegularFile(relative, &info))
             return std::nullopt;
         if (info.size() > maxBytes) {
-            problem(
-                relative,
-                QStringLiteral("too large (%1 bytes, at most %2 allowed)").arg(info.size()).arg(maxBytes));
+            problem(relative, VerificationText::tr("too large (%1 bytes, at most %2 allowed)")
+                                  .arg(info.size())
+                                  .arg(maxBytes));
             return std::nullopt;
         }
         QFile file(info.filePath());
         if (!file.open(QIODevice::ReadOnly)) {
-            problem(relative, QStringLiteral("cannot read: %1").arg(file.errorString()));
+            problem(relative, VerificationText::tr("cannot read: %1").arg(file.errorString()));
             return std::nullopt;
         }
         // Read one byte more than allowed: the file may grow between stat and read.
         QByteArray data = file.read(maxBytes + 1);
         if (data.size() > maxBytes) {
-            problem(relative, QStringLiteral("too large (more than %1 bytes)").arg(maxBytes));
+            problem(relative, VerificationText::tr("too large (more than %1 bytes)").arg(maxBytes));
             return std::nullopt;
         }
         return data;
@@ -131,7 +133,7 @@ VerificationReport PackageVerifier::verify(const QString& packageDirectory) cons
     if (!dirInfo.isDir()) {
         report.problems.append(
             {QStringLiteral("."),
-             QStringLiteral("package directory %1 does not exist").arg(report.packageDirectory)});
+             VerificationText::tr("package directory %1 does not exist").arg(report.packageDirectory)});
         return report;
     }
     const QString canonicalDir = dirInfo.canonicalFilePath();
@@ -145,7 +147,7 @@ VerificationReport PackageVerifier::verify(const QString& packageDirectory) cons
     if (!parsed) {
         check.problem(
             kManifest,
-            QStringLiteral("unparseable: %1").arg(withoutFilePrefix(parsed.errorMessage(), kManifest)));
+            VerificationText::tr("unparseable: %1").arg(withoutFilePrefix(parsed.errorMessage(), kManifest)));
         return report;
     }
     report.manifest = std::move(parsed).value();
@@ -154,7 +156,7 @@ VerificationReport PackageVerifier::verify(const QString& packageDirectory) cons
     const QString expectedName = manifest.id.toString(QUuid::WithoutBraces);
     if (dirInfo.fileName() != expectedName)
         check.problem(kManifest,
-                      QStringLiteral("recording id %1 does not match the package directory name %2")
+                      VerificationText::tr("recording id %1 does not match the package directory name %2")
                           .arg(expectedName, dirInfo.fileName()));
 
     // Inside a vault, the date directories must match started_at too: sync and
@@ -163,8 +165,9 @@ VerificationReport PackageVerifier::verify(const QString& packageDirectory) cons
     const QStringList parts = report.packageDirectory.split(QLatin1Char('/'));
     if (parts.size() > 5 && parts.at(parts.size() - 5) == QLatin1String(model::kVaultRecordingsDirectory) &&
         !report.packageDirectory.endsWith(QLatin1Char('/') + vaultPath))
-        check.problem(kManifest, QStringLiteral("package is stored under %1 but its started_at belongs in %2")
-                                     .arg(parts.mid(parts.size() - 5).join(QLatin1Char('/')), vaultPath));
+        check.problem(kManifest,
+                      VerificationText::tr("package is stored under %1 but its started_at belongs in %2")
+                          .arg(parts.mid(parts.size() - 5).join(QLatin1Char('/')), vaultPath));
 
     // 2. The signature over the exact manifest bytes.
     if (const auto signature = check.readSmallFile(kSignature, 4096)) {
@@ -184,16 +187,16 @@ VerificationReport PackageVerifier::verify(const QString& packageDirectory) cons
     for (const model::PackageFile& file : manifest.files) {
         listed.insert(file.path);
         if (!model::isSafePackagePath(file.path) || file.path == kManifest || file.path == kSignature) {
-            check.problem(file.path, QStringLiteral("unsafe or reserved path in manifest.json"));
+            check.problem(file.path, VerificationText::tr("unsafe or reserved path in manifest.json"));
             continue;
         }
         QFileInfo info;
         if (!check.checkRegularFile(file.path, &info))
             continue;
         if (info.size() != file.bytes) {
-            check.problem(
-                file.path,
-                QStringLiteral("size mismatch (expected %1 bytes, got %2)").arg(file.bytes).arg(info.size()));
+            check.problem(file.path, VerificationText::tr("size mismatch (expected %1 bytes, got %2)")
+                                         .arg(file.bytes)
+                                         .arg(info.size()));
             continue;
         }
         const auto digest = crypto::Sha256::hashFile(info.filePath());
@@ -203,7 +206,7 @@ VerificationReport PackageVerifier::verify(const QString& packageDirectory) cons
         }
         const QByteArray actual = digest->toHex();
         if (actual != file.sha256.toLower())
-            check.problem(file.path, QStringLiteral("SHA-256 mismatch (expected %1, got %2)")
+            check.problem(file.path, VerificationText::tr("SHA-256 mismatch (expected %1, got %2)")
                                          .arg(shortHash(file.sha256), shortHash(actual)));
     }
 
@@ -224,7 +227,7 @@ VerificationReport PackageVerifier::verify(const QString& packageDirectory) cons
     }
     unlisted.sort();
     for (const QString& relative : std::as_const(unlisted))
-        check.problem(relative, QStringLiteral("unlisted file (not in manifest.json)"));
+        check.problem(relative, VerificationText::tr("unlisted file (not in manifest.json)"));
 
     // 5. The transcript parses and fits the recording.
     if (manifest.file(kTranscript)) {
@@ -236,12 +239,12 @@ VerificationReport PackageVerifier::verify(const QString& packageDirectory) cons
                 const auto transcript = model::parseTranscriptJson(file.read(model::kMaxJsonBytes));
                 if (!transcript) {
                     check.problem(kTranscript,
-                                  QStringLiteral("invalid: %1")
+                                  VerificationText::tr("invalid: %1")
                                       .arg(withoutFilePrefix(transcript.errorMessage(), kTranscript)));
                 } else if (const Status fits =
                                model::validateTranscriptAgainstManifest(*transcript, manifest);
                            !fits) {
-                    check.problem(kTranscript, QStringLiteral("invalid: %1")
+                    check.problem(kTranscript, VerificationText::tr("invalid: %1")
                                                    .arg(withoutFilePrefix(fits.errorMessage(), kTranscript)));
                 }
             }

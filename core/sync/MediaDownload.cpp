@@ -8,6 +8,7 @@
 #include "sync/RateMeter.h"
 #include "sync/RemotePackageCheck.h"
 #include "sync/SyncStateStore.h"
+#include "sync/SyncText.h"
 
 #include <QIODevice>
 #include <QMutexLocker>
@@ -131,7 +132,7 @@ MediaDownloadResult MediaDownload::run(const MediaTask& task)
         return result;
     };
     const auto failed = [&](const QString& reason) {
-        return item(Outcome::Failed, QStringLiteral("recording %1: %2").arg(task.recordingId, reason));
+        return item(Outcome::Failed, SyncText::tr("recording %1: %2").arg(task.recordingId, reason));
     };
 
     QString error;
@@ -159,7 +160,7 @@ MediaDownloadResult MediaDownload::run(const MediaTask& task)
     const QByteArray actual = info->plaintextSha256.toHex();
     QString mismatch;
     if (info->plaintextBytes != task.bytes)
-        mismatch = QStringLiteral("%1: size mismatch (expected %2 bytes, got %3)")
+        mismatch = SyncText::tr("%1: size mismatch (expected %2 bytes, got %3)")
                        .arg(task.path)
                        .arg(task.bytes)
                        .arg(info->plaintextBytes);
@@ -168,7 +169,7 @@ MediaDownloadResult MediaDownload::run(const MediaTask& task)
 
     const QMutexLocker lock(&m_ctx.mutex);
     SyncStateStore state(m_ctx.database);
-    const QString reason = QStringLiteral("recording %1: %2").arg(task.recordingId, mismatch);
+    const QString reason = SyncText::tr("recording %1: %2").arg(task.recordingId, mismatch);
     if (task.recheck) {
         (void)m_ctx.blobs.remove(info->blobId); // the cache keeps its own verified copy
         const Status done = m_ctx.commitBookkeeping([&]() -> Status {
@@ -177,9 +178,9 @@ MediaDownloadResult MediaDownload::run(const MediaTask& task)
             return mismatch.isEmpty() ? state.setEtag(m_vaultUrl, task.remote) : Status();
         });
         if (!mismatch.isEmpty())
-            return item(Outcome::Quarantined,
-                        reason +
-                            QStringLiteral(" (the vault's copy; the verified copy in the cache is kept)"));
+            return item(
+                Outcome::Quarantined,
+                SyncText::tr("%1 (the vault's copy; the verified copy in the cache is kept)").arg(reason));
         if (!done)
             return failed(done.errorMessage());
         return result;

@@ -1,5 +1,6 @@
 #include "sync/RemotePackageCheck.h"
 
+#include "capture/VerificationText.h"
 #include "model/Manifest.h"
 
 #include <QSet>
@@ -8,7 +9,7 @@ namespace holdfast::sync {
 
 QString sha256MismatchMessage(const QByteArray& expectedHex, const QByteArray& actualHex)
 {
-    return QStringLiteral("SHA-256 mismatch (expected %1…, got %2…)")
+    return holdfast::capture::VerificationText::tr("SHA-256 mismatch (expected %1…, got %2…)")
         .arg(QString::fromLatin1(expectedHex.left(12)), QString::fromLatin1(actualHex.left(12)));
 }
 
@@ -29,21 +30,23 @@ capture::VerificationReport checkRemotePackage(const RemotePackage& package, con
         QString message = parsed.errorMessage();
         if (message.startsWith(manifestName + QStringLiteral(": ")))
             message.remove(0, manifestName.size() + 2);
-        problem(manifestName, QStringLiteral("unparseable: %1").arg(message));
+        problem(manifestName, holdfast::capture::VerificationText::tr("unparseable: %1").arg(message));
         return report;
     }
     report.manifest = std::move(parsed).value();
     const model::Manifest& manifest = *report.manifest;
 
     if (manifest.id.toString(QUuid::WithoutBraces) != package.recordingId)
-        problem(manifestName, QStringLiteral("recording id %1 does not match the package directory name %2")
+        problem(manifestName, holdfast::capture::VerificationText::tr(
+                                  "recording id %1 does not match the package directory name %2")
                                   .arg(manifest.id.toString(QUuid::WithoutBraces), package.recordingId));
     else if (manifest.vaultDirectory() != package.directory)
-        problem(manifestName, QStringLiteral("package is stored under %1 but its started_at belongs in %2")
+        problem(manifestName, holdfast::capture::VerificationText::tr(
+                                  "package is stored under %1 but its started_at belongs in %2")
                                   .arg(package.directory, manifest.vaultDirectory()));
 
     if (!signature)
-        problem(signatureName, QStringLiteral("missing"));
+        problem(signatureName, holdfast::capture::VerificationText::tr("missing"));
     else if (const QString wrong =
                  capture::manifestSignatureProblem(manifest, manifestBytes, *signature, trustedKey);
              !wrong.isEmpty())
@@ -53,20 +56,23 @@ capture::VerificationReport checkRemotePackage(const RemotePackage& package, con
     for (const model::PackageFile& file : manifest.files) {
         listed.insert(file.path);
         if (!model::isSafePackagePath(file.path) || file.path == manifestName || file.path == signatureName) {
-            problem(file.path, QStringLiteral("unsafe or reserved path in manifest.json"));
+            problem(file.path,
+                    holdfast::capture::VerificationText::tr("unsafe or reserved path in manifest.json"));
             continue;
         }
         const auto blob = package.blobs.constFind(file.path);
         if (blob == package.blobs.cend())
-            problem(file.path, QStringLiteral("missing"));
+            problem(file.path, holdfast::capture::VerificationText::tr("missing"));
         else if (blob->bytes != file.bytes)
-            problem(
-                file.path,
-                QStringLiteral("size mismatch (expected %1 bytes, got %2)").arg(file.bytes).arg(blob->bytes));
+            problem(file.path,
+                    holdfast::capture::VerificationText::tr("size mismatch (expected %1 bytes, got %2)")
+                        .arg(file.bytes)
+                        .arg(blob->bytes));
     }
     for (auto it = package.blobs.cbegin(); it != package.blobs.cend(); ++it)
         if (!listed.contains(it.key()))
-            problem(it.key(), QStringLiteral("unlisted file (not in manifest.json)"));
+            problem(it.key(),
+                    holdfast::capture::VerificationText::tr("unlisted file (not in manifest.json)"));
     return report;
 }
 

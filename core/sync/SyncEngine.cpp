@@ -12,6 +12,7 @@
 #include "sync/RateMeter.h"
 #include "sync/RemotePackageCheck.h"
 #include "sync/SyncStateStore.h"
+#include "sync/SyncText.h"
 #include "sync/VaultListing.h"
 #include "vault/Vault.h"
 
@@ -165,7 +166,7 @@ struct SyncEngine::Private
     {
         if (listedBytes > maxBytes)
             return vault::makeVaultError(vault::ErrorKind::InvalidArgument,
-                                         QStringLiteral("%1: too large (%2 bytes, at most %3 allowed)")
+                                         SyncText::tr("%1: too large (%2 bytes, at most %3 allowed)")
                                              .arg(name)
                                              .arg(listedBytes)
                                              .arg(maxBytes));
@@ -233,11 +234,11 @@ void SyncEngine::Private::processPackage(const RemotePackage& package)
     const auto fail = [&](const QString& reason) {
         if (!cancelled())
             addItem({package.recordingId, package.directory, Outcome::Failed,
-                     QStringLiteral("recording %1: %2").arg(package.recordingId, reason)});
+                     SyncText::tr("recording %1: %2").arg(package.recordingId, reason)});
     };
     const auto manifestEntry = package.blobs.constFind(kManifestName);
     if (manifestEntry == package.blobs.cend()) {
-        fail(QStringLiteral("%1: missing").arg(kManifestName));
+        fail(SyncText::tr("%1: missing").arg(kManifestName));
         return;
     }
     auto manifestBytes = readSmall(manifestEntry->name, manifestEntry->bytes, model::kMaxJsonBytes);
@@ -294,8 +295,7 @@ void SyncEngine::Private::processPackage(const RemotePackage& package)
                 Status fits = parsed ? model::validateTranscriptAgainstManifest(*parsed, manifest)
                                      : Status(parsed.error());
                 if (!fits) {
-                    check.problems.append(
-                        {file.path, QStringLiteral("invalid: %1").arg(fits.errorMessage())});
+                    check.problems.append({file.path, SyncText::tr("invalid: %1").arg(fits.errorMessage())});
                     continue;
                 }
                 transcript = std::move(parsed).value();
@@ -329,7 +329,7 @@ void SyncEngine::Private::replaceRecording(const RemotePackage& package, const m
     const bool valid = quarantineReason.isEmpty();
     const QString id = package.recordingId;
     const auto reasonText = [&](const QString& reason) {
-        return QStringLiteral("recording %1: %2").arg(id, reason);
+        return SyncText::tr("recording %1: %2").arg(id, reason);
     };
     QStringList oldBlobIds;
     QList<vault::BlobEntry> stateEntries = package.blobs.values();
@@ -355,8 +355,8 @@ void SyncEngine::Private::replaceRecording(const RemotePackage& package, const m
         if (existingVerified && !valid) {
             // Originals are immutable: a vault copy that no longer verifies
             // never replaces the verified copy the cache holds.
-            reason = reasonText(quarantineReason) +
-                     QStringLiteral(" (the verified copy already in the cache is kept)");
+            reason = SyncText::tr("%1 (the verified copy already in the cache is kept)")
+                         .arg(reasonText(quarantineReason));
             (void)ctx.commitAudited(id,
                                     auditDetails({{QStringLiteral("outcome"), QStringLiteral("quarantined")},
                                                   {QStringLiteral("vault"), vaultUrl},
@@ -445,13 +445,13 @@ void SyncEngine::Private::evict(const SyncedRecording& recording)
     QDate day;
     const bool parsed =
         splitPackageBlobName(recording.packagePath + QStringLiteral("/x"), nullptr, nullptr, &day, nullptr);
-    const QString why = parsed && !options.scope.contains(day) ? QStringLiteral("outside the sync scope")
-                                                               : QStringLiteral("no longer in the vault");
+    const QString why = parsed && !options.scope.contains(day) ? SyncText::tr("outside the sync scope")
+                                                               : SyncText::tr("no longer in the vault");
     // The hook for legal holds: a held recording is never evicted.
     if (recording.holdState != QLatin1String(cache::kHoldStateNone)) {
         addItem(
             {recording.recordingId, recording.packagePath, Outcome::KeptHeld,
-             QStringLiteral("recording %1: %2, kept because it is on hold").arg(recording.recordingId, why)});
+             SyncText::tr("recording %1: %2, kept because it is on hold").arg(recording.recordingId, why)});
         return;
     }
     const QMutexLocker lock(&ctx.mutex);
@@ -476,13 +476,13 @@ void SyncEngine::Private::evict(const SyncedRecording& recording)
                           });
     if (!evicted) {
         addItem({recording.recordingId, recording.packagePath, Outcome::Failed,
-                 QStringLiteral("recording %1: cannot evict: %2")
+                 SyncText::tr("recording %1: cannot evict: %2")
                      .arg(recording.recordingId, evicted.errorMessage())});
         return;
     }
     removeBlobs(blobIds);
     addItem({recording.recordingId, recording.packagePath, Outcome::Evicted,
-             QStringLiteral("recording %1: %2").arg(recording.recordingId, why)});
+             SyncText::tr("recording %1: %2").arg(recording.recordingId, why)});
 }
 
 SyncEngine::SyncEngine(SyncContext context, vault::Vault& vault, QString vaultUrl, SyncOptions options)
@@ -577,7 +577,7 @@ Result<SyncReport> SyncEngine::run(const ProgressFn& progress, const std::atomic
              knownIt->verified ? Outcome::Unchanged : Outcome::Quarantined,
              knownIt->verified
                  ? QString()
-                 : QStringLiteral("recording %1: %2").arg(package.recordingId, knownIt->quarantineReason)});
+                 : SyncText::tr("recording %1: %2").arg(package.recordingId, knownIt->quarantineReason)});
     }
 
     // 2. Metadata of new and changed packages.
@@ -684,9 +684,9 @@ Status SyncEngine::fetchMedia(const QString& recordingId, const QString& path, c
             return synced.error();
         if (!*synced)
             return makeError(
-                QStringLiteral("recording %1 was not synced from %2").arg(recordingId, d->vaultUrl));
+                SyncText::tr("recording %1 was not synced from %2").arg(recordingId, d->vaultUrl));
         if (!(*synced)->verified)
-            return makeError(QStringLiteral("recording %1 is quarantined: %2")
+            return makeError(SyncText::tr("recording %1 is quarantined: %2")
                                  .arg(recordingId, (*synced)->quarantineReason));
         auto detail = cache::RecordingStore(d->ctx.database).detail(recordingId);
         if (!detail)
@@ -695,19 +695,19 @@ Status SyncEngine::fetchMedia(const QString& recordingId, const QString& path, c
             return {};
         const model::PackageFile* file = detail->manifest.file(path);
         if (!file)
-            return makeError(QStringLiteral("recording %1 has no file %2").arg(recordingId, path));
+            return makeError(SyncText::tr("recording %1 has no file %2").arg(recordingId, path));
         task = MediaTask{recordingId, (*synced)->packagePath, path, file->sha256.toLower(), file->bytes, {},
                          false};
     }
     auto remote = d->vault.stat(task.name(), cancel);
     if (!remote)
-        return makeError(QStringLiteral("recording %1: %2").arg(recordingId, remote.errorMessage()));
+        return makeError(SyncText::tr("recording %1: %2").arg(recordingId, remote.errorMessage()));
     task.remote = *remote;
     d->startStage(SyncStage::Media, 1, task.bytes);
     d->runParallel(
         1, [&](qsizetype) { d->downloadMedia(task); }, progress);
     if (d->cancelled())
-        return makeError(QStringLiteral("recording %1: fetching %2 was cancelled").arg(recordingId, path));
+        return makeError(SyncText::tr("recording %1: fetching %2 was cancelled").arg(recordingId, path));
     for (const SyncedItem& item : std::as_const(d->report.items))
         if (item.outcome != Outcome::MediaStored)
             return makeError(item.reason);

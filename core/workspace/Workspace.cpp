@@ -394,8 +394,8 @@ ImportedPackage Workspace::importPackage(const QString& packageDirectory, const 
             // never replaces the verified copy the cache already holds.
             if (existing->verificationState == cache::VerificationState::Verified && !verification.valid()) {
                 result.outcome = Outcome::Quarantined;
-                result.reason = recordingReason(verification.summary()) +
-                                tr(" (the verified copy already in the cache is kept)");
+                result.reason = tr("%1 (the verified copy already in the cache is kept)")
+                                    .arg(recordingReason(verification.summary()));
                 (void)inTransaction(compliance::Action::ImportRecordings, result.recordingId,
                                     json({{QStringLiteral("outcome"), QStringLiteral("quarantined")},
                                           {QStringLiteral("package"), packageDirectory},

@@ -1,17 +1,26 @@
 // Every shipped translation is complete and current, the embedded .qm files
-// match their .ts sources, and Translations picks the language it should.
+// match their .ts sources, Translations picks the language it should, and
+// the reasons the core gives for refusing a package follow it.
+#include "TestSupport.h"
 #include "app/DisplayNames.h"
 #include "app/Translations.h"
+#include "capture/PackageVerifier.h"
+#include "sync/SyncTypes.h"
+#include "vault/VaultFactory.h"
+#include "workspace/Workspace.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QUrl>
 #include <QXmlStreamReader>
+#include <memory>
 
 using holdfast::desktop::Translations;
 
@@ -344,6 +353,72 @@ private Q_SLOTS:
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QCOMPARE(DisplayNames::playbackRate(0.75), QStringLiteral("0.75×"));
         QLocale::setDefault(previous);
+    }
+    // Why a package was refused reaches the user in the UI language: a real
+    // sync of a copy of the demo vault, one track changed after signing and one
+    // package without its signature, with German installed. The verifier of a
+    // folder package says it in German too, and in English again once the
+    // translation is gone (the CLI loads none).
+    void refusalReasonsFollowTheLanguage()
+    {
+        using namespace holdfast;
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString vaultDir = dir.filePath(QStringLiteral("vault"));
+        QVERIFY(test::copyTree(test::demoVaultPath(), vaultDir));
+        QStringList packages;
+        QDirIterator it(vaultDir + QStringLiteral("/recordings"), {QStringLiteral("manifest.json")},
+                        QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            packages << QFileInfo(it.next()).absolutePath();
+        packages.sort();
+        QVERIFY(packages.size() >= 2);
+        const QString tamperedId = QFileInfo(packages.at(0)).fileName();
+        const QString unsignedId = QFileInfo(packages.at(1)).fileName();
+        QFile track(packages.at(0) + QStringLiteral("/media/t1.webm"));
+        QVERIFY(track.open(QIODevice::ReadWrite));
+        QVERIFY(track.seek(track.size() / 2));
+        const char byte = track.peek(1).at(0);
+        QVERIFY(track.putChar(char(byte ^ 0x5a)));
+        track.close();
+        QVERIFY(QFile::remove(packages.at(1) + QStringLiteral("/manifest.json.sig")));
+
+        QSettings settings(dir.filePath(QStringLiteral("holdfast.ini")), QSettings::IniFormat);
+        settings.setValue(Translations::settingsKey(), QStringLiteral("de"));
+        auto translations = std::make_unique<Translations>();
+        QCOMPARE(translations->install(settings, QLocale(QStringLiteral("en_US"))), QStringLiteral("de"));
+
+        auto workspace = Workspace::create(
+            dir.filePath(QStringLiteral("cache")), QStringLiteral("a passphrase for the reasons"),
+            WorkspaceIdentity{QStringLiteral("tester"), compliance::Role::Officer, false});
+        QVERIFY2(workspace, qPrintable(workspace.errorMessage()));
+        const QString url = QUrl::fromLocalFile(vaultDir).toString();
+        auto vault = vault::openVault(url, {}, {});
+        QVERIFY2(vault, qPrintable(vault.errorMessage()));
+        auto report = (*workspace)->syncVault(**vault, url, sync::SyncOptions{});
+        QVERIFY2(report, qPrintable(report.errorMessage()));
+        QMap<QString, QString> reasons;
+        for (const sync::SyncedItem& item : report->items)
+            if (item.outcome == sync::SyncedItem::Outcome::Quarantined)
+                reasons.insert(item.recordingId, item.reason);
+        QCOMPARE(reasons.keys(), (QStringList{tamperedId, unsignedId}));
+        const QString tampered = reasons.value(tamperedId);
+        QVERIFY2(tampered.startsWith(
+                     QStringLiteral("Aufzeichnung %1: media/t1.webm: SHA-256 stimmt nicht (erwartet ")
+                         .arg(tamperedId)),
+                 qPrintable(tampered));
+        QCOMPARE(reasons.value(unsignedId),
+                 QStringLiteral("Aufzeichnung %1: manifest.json.sig: fehlt").arg(unsignedId));
+        // The reason kept with the recording, which the library and the quarantine list show.
+        auto detail = (*workspace)->recording(tamperedId);
+        QVERIFY2(detail, qPrintable(detail.errorMessage()));
+        QVERIFY2(detail->quarantineReason.contains(QStringLiteral("SHA-256 stimmt nicht")),
+                 qPrintable(detail->quarantineReason));
+
+        const capture::PackageVerifier verifier(vaultDir + QStringLiteral("/keys"));
+        QCOMPARE(verifier.verify(packages.at(1)).summary(), QStringLiteral("manifest.json.sig: fehlt"));
+        translations.reset();
+        QCOMPARE(verifier.verify(packages.at(1)).summary(), QStringLiteral("manifest.json.sig: missing"));
     }
 };
 
