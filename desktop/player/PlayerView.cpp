@@ -6,6 +6,7 @@
 #include "player/TimelineWidget.h"
 #include "player/TrackPlayback.h"
 #include "player/TranscriptPanel.h"
+#include "player/WrappingRowLayout.h"
 #include "sync/SyncTypes.h"
 #include "workspace/Workspace.h"
 
@@ -218,7 +219,12 @@ void PlayerView::buildUi()
     auto* tiles = new QWidget;
     auto* tileGrid = new QGridLayout(tiles);
     tileGrid->setContentsMargins(0, 0, 0, 0);
-    auto* audioRow = new QHBoxLayout;
+    // Each audio track's mute, solo and download controls stay together; the
+    // groups wrap into more rows rather than widen the player.
+    auto* audioControls = new QWidget;
+    audioControls->setObjectName(QStringLiteral("audioControls"));
+    auto* audioRows = new WrappingRowLayout(audioControls);
+    audioRows->setContentsMargins(0, 0, 0, 0);
     int visual = 0;
     for (const auto& t : m_tracks) {
         const model::Track& track = t->track();
@@ -245,7 +251,10 @@ void PlayerView::buildUi()
             mute->setChecked(t->isMuted());
             connect(mute, &QCheckBox::toggled, this,
                     [this, id = track.id](bool muted) { setTrackMuted(id, muted); });
-            audioRow->addWidget(mute);
+            auto* group = new QWidget;
+            auto* groupLayout = new QHBoxLayout(group);
+            groupLayout->setContentsMargins(0, 0, 8, 0);
+            groupLayout->addWidget(mute);
             auto* solo = new QToolButton;
             solo->setText(tr("Solo"));
             solo->setCheckable(true);
@@ -259,8 +268,9 @@ void PlayerView::buildUi()
                 else if (m_soloTrackId == id)
                     setSoloTrack(QString());
             });
-            audioRow->addWidget(solo);
-            audioRow->addWidget(t->audioDownloadControls());
+            groupLayout->addWidget(solo);
+            groupLayout->addWidget(t->audioDownloadControls());
+            audioRows->addWidget(group);
             // Mute and solo work once the media is here (it may be downloaded on demand).
             const auto enableControls = [mute, solo, track = t.get()] {
                 const auto availability = track->availability();
@@ -272,15 +282,13 @@ void PlayerView::buildUi()
             };
             enableControls();
             connect(t.get(), &TrackPlayback::statusChanged, mute, enableControls);
-            audioRow->addSpacing(8);
         }
     }
-    audioRow->addStretch(1);
     auto* media = new QWidget;
     auto* mediaLayout = new QVBoxLayout(media);
     mediaLayout->setContentsMargins(0, 0, 0, 0);
     mediaLayout->addWidget(tiles, 1);
-    mediaLayout->addLayout(audioRow);
+    mediaLayout->addWidget(audioControls);
 
     // Side panel: transcript, bookmarks, shortcuts.
     m_transcript = new TranscriptPanel;

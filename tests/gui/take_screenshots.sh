@@ -20,7 +20,9 @@ trap 'rm -rf "$config"' EXIT
 # LANGUAGE picks the UI language (the app's Translations class reads it); LC_ALL
 # picks number and date formats (Qt reads the name even where glibc lacks the
 # locale, so a German picture shows 1,5× and German dates).
-for language in en de; do
+# SCREENSHOT_LANGUAGES="de" takes one language only, e.g. from a cache that
+# stored its quarantine reasons in that language.
+for language in ${SCREENSHOT_LANGUAGES:-en de}; do
     case "$language" in
         en) formats=C.UTF-8 ;;
         de) formats=de_DE.UTF-8 ;;

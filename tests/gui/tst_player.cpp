@@ -24,7 +24,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLayout>
 #include <QListWidget>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -126,7 +128,8 @@ private:
     QString m_cache;
     std::unique_ptr<Workspace> m_workspace;
     QString m_syncTestId;
-    QString m_demoCallId; // a demo call with video, screen share and spoken words
+    QString m_demoCallId;    // a demo call with video, screen share and spoken words
+    QString m_busiestCallId; // the demo call with the most participants
 
     void openWorkspace(bool readOnly = false)
     {
@@ -180,7 +183,12 @@ private Q_SLOTS:
         }
         const auto recordings = m_workspace->listRecordings();
         QVERIFY(recordings);
+        qsizetype mostParticipants = 0;
         for (const cache::RecordingSummary& summary : *recordings) {
+            if (summary.participants.size() > mostParticipants) {
+                mostParticipants = summary.participants.size();
+                m_busiestCallId = summary.id;
+            }
             if (summary.participants.contains(QStringLiteral("Sync Test A")))
                 m_syncTestId = summary.id;
             else if (m_demoCallId.isEmpty() && summary.trackKinds.contains(model::TrackKind::Screen) &&
@@ -303,6 +311,55 @@ private Q_SLOTS:
         QVERIFY(!solo->isChecked());
         QCOMPARE(heard().size(), 2);
         QVERIFY(heard().contains(master) && heard().contains(participant));
+    }
+
+    // The busiest demo call fits a 1024-pixel-wide screen, and at the player's
+    // narrowest its audio controls (mute, solo and download per audio track)
+    // wrap into more rows instead of widening it: every one stays inside the
+    // view. (With solo buttons in one row, a call of four participants made
+    // the player 1,330 pixels wide.)
+    void fitsTheScreenWithEveryAudioControl()
+    {
+        PlayerView view(*m_workspace, m_busiestCallId);
+        QVERIFY2(view.errorText().isEmpty(), qPrintable(view.errorText()));
+        int audioTracks = 0;
+        for (const QString& id : view.trackIds())
+            audioTracks += view.playback()->track(id) && !view.playback()->track(id)->isVisual();
+        QVERIFY2(audioTracks >= 4, qPrintable(QString::number(audioTracks)));
+        const int narrowest = view.minimumSizeHint().width();
+        QVERIFY2(narrowest <= 1024, qPrintable(QStringLiteral("minimum width %1").arg(narrowest)));
+
+        auto* controls = view.findChild<QWidget*>(QStringLiteral("audioControls"));
+        QVERIFY(controls && controls->layout());
+        const int oneRow = controls->layout()->sizeHint().width();
+        view.resize(narrowest, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_COMPARE(view.width(), narrowest);
+        QVERIFY2(oneRow > controls->width(),
+                 qPrintable(QStringLiteral("one row: %1, room: %2").arg(oneRow).arg(controls->width())));
+        const QList<QCheckBox*> mutes = controls->findChildren<QCheckBox*>();
+        QCOMPARE(mutes.size(), audioTracks);
+        QSet<int> rowTops;
+        for (QCheckBox* mute : mutes) {
+            auto* solo = controls->findChild<QToolButton*>(
+                QString(mute->objectName()).replace(QStringLiteral("mute-"), QStringLiteral("solo-")));
+            QVERIFY(solo);
+            for (QWidget* control : {static_cast<QWidget*>(mute), static_cast<QWidget*>(solo)}) {
+                const QRect inView(control->mapTo(&view, QPoint(0, 0)), control->size());
+                QVERIFY2(control->isVisible() && view.rect().contains(inView),
+                         qPrintable(QStringLiteral("%1 at %2,%3 %4x%5 in %6x%7")
+                                        .arg(control->objectName())
+                                        .arg(inView.x())
+                                        .arg(inView.y())
+                                        .arg(inView.width())
+                                        .arg(inView.height())
+                                        .arg(view.width())
+                                        .arg(view.height())));
+            }
+            rowTops.insert(mute->mapTo(&view, QPoint(0, 0)).y());
+        }
+        QVERIFY2(rowTops.size() >= 2, "the audio controls did not wrap");
     }
 
     // Tracks before their start and after their end say so.
