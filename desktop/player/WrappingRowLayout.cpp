@@ -105,22 +105,21 @@ int WrappingRowLayout::arrange(const QRect& rect, bool apply) const
 
 int WrappingRowLayout::horizontalGap() const
 {
-    if (spacing() >= 0)
-        return spacing();
-    const QWidget* widget = parentWidget();
-    const int metric =
-        widget ? widget->style()->pixelMetric(QStyle::PM_LayoutHorizontalSpacing, nullptr, widget) : -1;
-    return metric >= 0 ? metric : 6; // styles without a layout spacing answer -1
+    return gap(QStyle::PM_LayoutHorizontalSpacing);
 }
 
 int WrappingRowLayout::verticalGap() const
 {
+    return gap(QStyle::PM_LayoutVerticalSpacing);
+}
+
+int WrappingRowLayout::gap(QStyle::PixelMetric metric) const
+{
     if (spacing() >= 0)
         return spacing();
     const QWidget* widget = parentWidget();
-    const int metric =
-        widget ? widget->style()->pixelMetric(QStyle::PM_LayoutVerticalSpacing, nullptr, widget) : -1;
-    return metric >= 0 ? metric : 6; // styles without a layout spacing answer -1
+    const int styled = widget ? widget->style()->pixelMetric(metric, nullptr, widget) : -1;
+    return styled >= 0 ? styled : 6; // styles without a layout spacing answer -1
 }
 
 } // namespace holdfast::desktop

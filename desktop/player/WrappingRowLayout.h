@@ -2,6 +2,7 @@
 
 #include <QLayout>
 #include <QList>
+#include <QStyle>
 
 namespace holdfast::desktop {
 
@@ -31,6 +32,7 @@ private:
     int arrange(const QRect& rect, bool apply) const;
     int horizontalGap() const;
     int verticalGap() const;
+    int gap(QStyle::PixelMetric metric) const; // spacing(), else the style's
 
     QList<QLayoutItem*> m_items;
 };
