@@ -17,8 +17,7 @@ holdfast_add_test(tst_player_audio
     TIMEOUT 300)
 # It measures timing (beeps within 300 ms of play, 40 ms of their flashes):
 # run alone, so a heavy neighbour (tst_demo_media, or any test under ASan)
-# cannot make a correct player late. Under ASan beside tst_demo_media it
-# missed by 9-53 ms; alone it passed.
+# cannot make a correct player late.
 set_tests_properties(tst_player_audio PROPERTIES RUN_SERIAL TRUE)
 
 # Not a test: opens the player on a cache for screenshots and manual checks
