@@ -66,20 +66,12 @@
         <translation>Import nach %1 von %2 Paketen abgebrochen (jedes importierte Paket ist vollständig)</translation>
     </message>
     <message>
-        <source>recording %1: %2</source>
-        <translation>Aufzeichnung %1: %2</translation>
-    </message>
-    <message>
         <source>%1: changed while it was being imported</source>
         <translation>%1: wurde während des Imports geändert</translation>
     </message>
     <message>
         <source>transcript.json: %1</source>
         <translation>transcript.json: %1</translation>
-    </message>
-    <message>
-        <source>recording %1 is quarantined: %2</source>
-        <translation>Aufzeichnung %1 ist in Quarantäne: %2</translation>
     </message>
     <message>
         <source>recording %1 has no track %2</source>
@@ -116,10 +108,6 @@
     <message>
         <source>vault account &quot;%1&quot;: %2</source>
         <translation>Tresorkonto „%1“: %2</translation>
-    </message>
-    <message>
-        <source>%1 (the verified copy already in the cache is kept)</source>
-        <translation>%1 (die bereits im Cache liegende verifizierte Kopie bleibt erhalten)</translation>
     </message>
 </context>
 <context>
@@ -215,6 +203,18 @@
     <message>
         <source>SHA-256 mismatch (expected %1…, got %2…)</source>
         <translation>SHA-256 stimmt nicht (erwartet %1…, erhalten %2…)</translation>
+    </message>
+    <message>
+        <source>recording %1: %2</source>
+        <translation>Aufzeichnung %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (the verified copy already in the cache is kept)</source>
+        <translation>%1 (die bereits im Cache liegende verifizierte Kopie bleibt erhalten)</translation>
+    </message>
+    <message>
+        <source>recording %1 is quarantined: %2</source>
+        <translation>Aufzeichnung %1 ist in Quarantäne: %2</translation>
     </message>
 </context>
 <context>
@@ -1851,10 +1851,6 @@
 <context>
     <name>holdfast::sync::SyncText</name>
     <message>
-        <source>recording %1: %2</source>
-        <translation>Aufzeichnung %1: %2</translation>
-    </message>
-    <message>
         <source>%1: size mismatch (expected %2 bytes, got %3)</source>
         <translation>%1: Größe stimmt nicht (erwartet %2 Bytes, erhalten %3)</translation>
     </message>
@@ -1869,14 +1865,6 @@
     <message>
         <source>%1: missing</source>
         <translation>%1: fehlt</translation>
-    </message>
-    <message>
-        <source>invalid: %1</source>
-        <translation>ungültig: %1</translation>
-    </message>
-    <message>
-        <source>%1 (the verified copy already in the cache is kept)</source>
-        <translation>%1 (die bereits im Cache liegende verifizierte Kopie bleibt erhalten)</translation>
     </message>
     <message>
         <source>outside the sync scope</source>
@@ -1897,10 +1885,6 @@
     <message>
         <source>recording %1 was not synced from %2</source>
         <translation>Aufzeichnung %1 wurde nicht aus %2 synchronisiert</translation>
-    </message>
-    <message>
-        <source>recording %1 is quarantined: %2</source>
-        <translation>Aufzeichnung %1 ist in Quarantäne: %2</translation>
     </message>
     <message>
         <source>recording %1 has no file %2</source>

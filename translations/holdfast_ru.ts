@@ -66,20 +66,12 @@
         <translation>импорт отменён после %1 из %2 пакетов (каждый импортированный пакет записан полностью)</translation>
     </message>
     <message>
-        <source>recording %1: %2</source>
-        <translation>запись %1: %2</translation>
-    </message>
-    <message>
         <source>%1: changed while it was being imported</source>
         <translation>%1: изменён во время импорта</translation>
     </message>
     <message>
         <source>transcript.json: %1</source>
         <translation>transcript.json: %1</translation>
-    </message>
-    <message>
-        <source>recording %1 is quarantined: %2</source>
-        <translation>запись %1 помещена в карантин: %2</translation>
     </message>
     <message>
         <source>recording %1 has no track %2</source>
@@ -116,10 +108,6 @@
     <message>
         <source>vault account &quot;%1&quot;: %2</source>
         <translation>учётная запись хранилища «%1»: %2</translation>
-    </message>
-    <message>
-        <source>%1 (the verified copy already in the cache is kept)</source>
-        <translation>%1 (проверенная копия, уже находящаяся в кэше, сохранена)</translation>
     </message>
 </context>
 <context>
@@ -215,6 +203,18 @@
     <message>
         <source>SHA-256 mismatch (expected %1…, got %2…)</source>
         <translation>SHA-256 не совпадает (ожидалось %1…, получено %2…)</translation>
+    </message>
+    <message>
+        <source>recording %1: %2</source>
+        <translation>запись %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (the verified copy already in the cache is kept)</source>
+        <translation>%1 (проверенная копия, уже находящаяся в кэше, сохранена)</translation>
+    </message>
+    <message>
+        <source>recording %1 is quarantined: %2</source>
+        <translation>запись %1 помещена в карантин: %2</translation>
     </message>
 </context>
 <context>
@@ -1856,10 +1856,6 @@
 <context>
     <name>holdfast::sync::SyncText</name>
     <message>
-        <source>recording %1: %2</source>
-        <translation>запись %1: %2</translation>
-    </message>
-    <message>
         <source>%1: size mismatch (expected %2 bytes, got %3)</source>
         <translation>%1: размер не совпадает (ожидалось %2 байт, получено %3)</translation>
     </message>
@@ -1874,14 +1870,6 @@
     <message>
         <source>%1: missing</source>
         <translation>%1: отсутствует</translation>
-    </message>
-    <message>
-        <source>invalid: %1</source>
-        <translation>недопустим: %1</translation>
-    </message>
-    <message>
-        <source>%1 (the verified copy already in the cache is kept)</source>
-        <translation>%1 (проверенная копия, уже находящаяся в кэше, сохранена)</translation>
     </message>
     <message>
         <source>outside the sync scope</source>
@@ -1902,10 +1890,6 @@
     <message>
         <source>recording %1 was not synced from %2</source>
         <translation>запись %1 не синхронизировалась из %2</translation>
-    </message>
-    <message>
-        <source>recording %1 is quarantined: %2</source>
-        <translation>запись %1 помещена в карантин: %2</translation>
     </message>
     <message>
         <source>recording %1 has no file %2</source>

@@ -2,6 +2,7 @@
 
 #include "cache/BlobStore.h"
 #include "cache/RecordingStore.h"
+#include "capture/VerificationText.h"
 #include "model/Transcript.h"
 #include "sync/AuditDetails.h"
 #include "sync/BandwidthLimiter.h"
@@ -132,7 +133,9 @@ MediaDownloadResult MediaDownload::run(const MediaTask& task)
         return result;
     };
     const auto failed = [&](const QString& reason) {
-        return item(Outcome::Failed, SyncText::tr("recording %1: %2").arg(task.recordingId, reason));
+        return item(
+            Outcome::Failed,
+            holdfast::capture::VerificationText::tr("recording %1: %2").arg(task.recordingId, reason));
     };
 
     QString error;
@@ -169,7 +172,8 @@ MediaDownloadResult MediaDownload::run(const MediaTask& task)
 
     const QMutexLocker lock(&m_ctx.mutex);
     SyncStateStore state(m_ctx.database);
-    const QString reason = SyncText::tr("recording %1: %2").arg(task.recordingId, mismatch);
+    const QString reason =
+        holdfast::capture::VerificationText::tr("recording %1: %2").arg(task.recordingId, mismatch);
     if (task.recheck) {
         (void)m_ctx.blobs.remove(info->blobId); // the cache keeps its own verified copy
         const Status done = m_ctx.commitBookkeeping([&]() -> Status {

@@ -3,6 +3,7 @@
 #include "cache/BlobStore.h"
 #include "cache/Database.h"
 #include "cache/RecordingStore.h"
+#include "capture/VerificationText.h"
 #include "crypto/Sha256.h"
 #include "model/Manifest.h"
 #include "model/Transcript.h"
@@ -234,7 +235,8 @@ void SyncEngine::Private::processPackage(const RemotePackage& package)
     const auto fail = [&](const QString& reason) {
         if (!cancelled())
             addItem({package.recordingId, package.directory, Outcome::Failed,
-                     SyncText::tr("recording %1: %2").arg(package.recordingId, reason)});
+                     holdfast::capture::VerificationText::tr("recording %1: %2")
+                         .arg(package.recordingId, reason)});
     };
     const auto manifestEntry = package.blobs.constFind(kManifestName);
     if (manifestEntry == package.blobs.cend()) {
@@ -295,7 +297,9 @@ void SyncEngine::Private::processPackage(const RemotePackage& package)
                 Status fits = parsed ? model::validateTranscriptAgainstManifest(*parsed, manifest)
                                      : Status(parsed.error());
                 if (!fits) {
-                    check.problems.append({file.path, SyncText::tr("invalid: %1").arg(fits.errorMessage())});
+                    check.problems.append(
+                        {file.path,
+                         holdfast::capture::VerificationText::tr("invalid: %1").arg(fits.errorMessage())});
                     continue;
                 }
                 transcript = std::move(parsed).value();
@@ -329,7 +333,7 @@ void SyncEngine::Private::replaceRecording(const RemotePackage& package, const m
     const bool valid = quarantineReason.isEmpty();
     const QString id = package.recordingId;
     const auto reasonText = [&](const QString& reason) {
-        return SyncText::tr("recording %1: %2").arg(id, reason);
+        return holdfast::capture::VerificationText::tr("recording %1: %2").arg(id, reason);
     };
     QStringList oldBlobIds;
     QList<vault::BlobEntry> stateEntries = package.blobs.values();
@@ -355,8 +359,9 @@ void SyncEngine::Private::replaceRecording(const RemotePackage& package, const m
         if (existingVerified && !valid) {
             // Originals are immutable: a vault copy that no longer verifies
             // never replaces the verified copy the cache holds.
-            reason = SyncText::tr("%1 (the verified copy already in the cache is kept)")
-                         .arg(reasonText(quarantineReason));
+            reason =
+                holdfast::capture::VerificationText::tr("%1 (the verified copy already in the cache is kept)")
+                    .arg(reasonText(quarantineReason));
             (void)ctx.commitAudited(id,
                                     auditDetails({{QStringLiteral("outcome"), QStringLiteral("quarantined")},
                                                   {QStringLiteral("vault"), vaultUrl},
@@ -482,7 +487,7 @@ void SyncEngine::Private::evict(const SyncedRecording& recording)
     }
     removeBlobs(blobIds);
     addItem({recording.recordingId, recording.packagePath, Outcome::Evicted,
-             SyncText::tr("recording %1: %2").arg(recording.recordingId, why)});
+             holdfast::capture::VerificationText::tr("recording %1: %2").arg(recording.recordingId, why)});
 }
 
 SyncEngine::SyncEngine(SyncContext context, vault::Vault& vault, QString vaultUrl, SyncOptions options)
@@ -572,12 +577,12 @@ Result<SyncReport> SyncEngine::run(const ProgressFn& progress, const std::atomic
             changed.append(i);
             continue;
         }
-        d->report.items.append(
-            {package.recordingId, package.directory,
-             knownIt->verified ? Outcome::Unchanged : Outcome::Quarantined,
-             knownIt->verified
-                 ? QString()
-                 : SyncText::tr("recording %1: %2").arg(package.recordingId, knownIt->quarantineReason)});
+        d->report.items.append({package.recordingId, package.directory,
+                                knownIt->verified ? Outcome::Unchanged : Outcome::Quarantined,
+                                knownIt->verified
+                                    ? QString()
+                                    : holdfast::capture::VerificationText::tr("recording %1: %2")
+                                          .arg(package.recordingId, knownIt->quarantineReason)});
     }
 
     // 2. Metadata of new and changed packages.
@@ -686,7 +691,7 @@ Status SyncEngine::fetchMedia(const QString& recordingId, const QString& path, c
             return makeError(
                 SyncText::tr("recording %1 was not synced from %2").arg(recordingId, d->vaultUrl));
         if (!(*synced)->verified)
-            return makeError(SyncText::tr("recording %1 is quarantined: %2")
+            return makeError(holdfast::capture::VerificationText::tr("recording %1 is quarantined: %2")
                                  .arg(recordingId, (*synced)->quarantineReason));
         auto detail = cache::RecordingStore(d->ctx.database).detail(recordingId);
         if (!detail)
@@ -701,7 +706,8 @@ Status SyncEngine::fetchMedia(const QString& recordingId, const QString& path, c
     }
     auto remote = d->vault.stat(task.name(), cancel);
     if (!remote)
-        return makeError(SyncText::tr("recording %1: %2").arg(recordingId, remote.errorMessage()));
+        return makeError(holdfast::capture::VerificationText::tr("recording %1: %2")
+                             .arg(recordingId, remote.errorMessage()));
     task.remote = *remote;
     d->startStage(SyncStage::Media, 1, task.bytes);
     d->runParallel(

@@ -9,6 +9,7 @@
 #include "cache/SearchIndex.h"
 #include "cache/Statement.h"
 #include "capture/PackageVerifier.h"
+#include "capture/VerificationText.h"
 #include "crypto/Argon2idKdf.h"
 #include "crypto/SecureMemory.h"
 #include "sync/SyncStateStore.h"
@@ -362,7 +363,7 @@ ImportedPackage Workspace::importPackage(const QString& packageDirectory, const 
     result.recordingId = cache::RecordingStore::recordingId(manifest);
     // Reasons in the report name the recording as well as the file at fault.
     const auto recordingReason = [&](const QString& reason) {
-        return tr("recording %1: %2").arg(result.recordingId, reason);
+        return holdfast::capture::VerificationText::tr("recording %1: %2").arg(result.recordingId, reason);
     };
     const QDir package(packageDirectory);
     auto manifestBytes =
@@ -394,7 +395,8 @@ ImportedPackage Workspace::importPackage(const QString& packageDirectory, const 
             // never replaces the verified copy the cache already holds.
             if (existing->verificationState == cache::VerificationState::Verified && !verification.valid()) {
                 result.outcome = Outcome::Quarantined;
-                result.reason = tr("%1 (the verified copy already in the cache is kept)")
+                result.reason = holdfast::capture::VerificationText::tr(
+                                    "%1 (the verified copy already in the cache is kept)")
                                     .arg(recordingReason(verification.summary()));
                 (void)inTransaction(compliance::Action::ImportRecordings, result.recordingId,
                                     json({{QStringLiteral("outcome"), QStringLiteral("quarantined")},
@@ -751,7 +753,8 @@ Result<std::unique_ptr<QIODevice>> Workspace::openTrackMedia(const QString& reco
     if (!detail)
         return detail.error();
     if (detail->verificationState != cache::VerificationState::Verified)
-        return makeError(tr("recording %1 is quarantined: %2").arg(recordingId, detail->quarantineReason));
+        return makeError(holdfast::capture::VerificationText::tr("recording %1 is quarantined: %2")
+                             .arg(recordingId, detail->quarantineReason));
     const model::Track* track = detail->manifest.track(trackId);
     if (!track)
         return makeError(tr("recording %1 has no track %2").arg(recordingId, trackId));
@@ -857,8 +860,8 @@ Result<media::WaveformPeaks> Workspace::waveformPeaks(const QString& recordingId
         if (!detail)
             return detail.error();
         if (detail->verificationState != cache::VerificationState::Verified)
-            return makeError(
-                tr("recording %1 is quarantined: %2").arg(recordingId, detail->quarantineReason));
+            return makeError(holdfast::capture::VerificationText::tr("recording %1 is quarantined: %2")
+                                 .arg(recordingId, detail->quarantineReason));
         const model::Track* track = detail->manifest.track(trackId);
         if (!track)
             return makeError(tr("recording %1 has no track %2").arg(recordingId, trackId));
