@@ -526,15 +526,19 @@ int measureSeek(Workspace& workspace, const BenchCall& call, int targets)
 // ---- drift ------------------------------------------------------------------
 
 // A thread that only sleeps 2 ms at a time and notes every wake-up more than
-// 4 ms late, to tell apart what delays the tracks. At real-time priority
-// (where the process may use it) only a machine that runs nothing, such as a
-// virtual machine whose processor is not scheduled, delays it by more than a
-// moment; at normal priority other programs' load delays it too.
+// 4 ms late, to tell apart what delays the tracks. One real-time probe
+// (SCHED_FIFO, where the process may use it) is pinned to each processor:
+// only a processor that runs nothing delays it by more than a moment, such
+// as a virtual processor its host does not schedule, and a timer due on a
+// stalled processor fires late for every thread that set it there, which a
+// probe on the other processor does not see. An unpinned probe at normal
+// priority is delayed by other programs' load too.
 class StallProbe
 {
 public:
-    explicit StallProbe(bool realtime)
+    StallProbe(bool realtime, int cpu)
         : m_wantRealtime(realtime)
+        , m_cpu(cpu)
         , m_thread([this] { run(); })
     {}
     ~StallProbe()
@@ -543,20 +547,47 @@ public:
         m_thread.join();
     }
 
-    bool isRealtime() const { return m_realtime.load(); }
+    // The processors this process may run on, one pinned probe each.
+    static std::vector<int> allowedCpus()
+    {
+        std::vector<int> cpus;
+        cpu_set_t set;
+        CPU_ZERO(&set);
+        if (sched_getaffinity(0, sizeof set, &set) == 0)
+            for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
+                if (CPU_ISSET(cpu, &set))
+                    cpus.push_back(cpu);
+        return cpus;
+    }
 
-    // The longest delay that ended within [from_ns, to_ns], in ms.
+    QString name() const
+    {
+        return m_cpu >= 0 ? QStringLiteral("cpu%1").arg(m_cpu) : QStringLiteral("unpinned");
+    }
+
+    // The longest delay that overlapped [from_ns, to_ns], in ms.
     double longestBetween(qint64 from_ns, qint64 to_ns) const
     {
         std::lock_guard lock(m_mutex);
         double longest = 0;
-        for (auto it = m_stalls.rbegin(); it != m_stalls.rend() && it->first >= from_ns; ++it)
-            if (it->first <= to_ns)
+        for (auto it = m_stalls.rbegin(); it != m_stalls.rend(); ++it) {
+            const qint64 woke = it->first, began = it->first - it->second;
+            if (woke < from_ns)
+                break;
+            if (began <= to_ns)
                 longest = std::max(longest, double(it->second) / 1e6);
+        }
         return longest;
     }
 
-    void print(const char* name) const
+    // The delays, (woke at, late by) in ns.
+    std::vector<std::pair<qint64, qint64>> stalls() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_stalls;
+    }
+
+    void print() const
     {
         std::lock_guard lock(m_mutex);
         int over10 = 0, over20 = 0;
@@ -566,13 +597,19 @@ public:
             over20 += late > 20000000;
             longest = std::max(longest, late);
         }
-        std::printf("stalls_%s %s over_10ms %d over_20ms %d longest_ms %.1f\n", name,
+        std::printf("stalls_probe %s %s over_10ms %d over_20ms %d longest_ms %.1f\n", qPrintable(name()),
                     m_realtime ? "realtime" : "normal-priority", over10, over20, double(longest) / 1e6);
     }
 
 private:
     void run()
     {
+        if (m_cpu >= 0) {
+            cpu_set_t set;
+            CPU_ZERO(&set);
+            CPU_SET(m_cpu, &set);
+            pthread_setaffinity_np(pthread_self(), sizeof set, &set);
+        }
         if (m_wantRealtime) {
             sched_param param{};
             param.sched_priority = 10;
@@ -591,11 +628,60 @@ private:
     }
 
     const bool m_wantRealtime;
+    const int m_cpu; // -1: not pinned
     std::atomic_bool m_realtime{false};
     std::atomic_bool m_stop{false};
     mutable std::mutex m_mutex;
     std::vector<std::pair<qint64, qint64>> m_stalls; // (woke at, late by) in ns
     std::thread m_thread;                            // last: starts once the rest is built
+};
+
+// The pinned real-time probes together: when the machine itself paused.
+class MachinePauses
+{
+public:
+    MachinePauses()
+    {
+        for (int cpu : StallProbe::allowedCpus())
+            m_probes.push_back(std::make_unique<StallProbe>(true, cpu));
+    }
+
+    // The longest pause of any processor overlapping [from_ns, to_ns], in ms,
+    // and which processor it was.
+    std::pair<double, QString> longestBetween(qint64 from_ns, qint64 to_ns) const
+    {
+        std::pair<double, QString> longest{0.0, QString()};
+        for (const auto& probe : m_probes)
+            if (const double pause = probe->longestBetween(from_ns, to_ns); pause > longest.first)
+                longest = {pause, probe->name()};
+        return longest;
+    }
+
+    void print() const
+    {
+        for (const auto& probe : m_probes)
+            probe->print();
+        // Pauses above 10 ms of any processor, and how many held up all of them at once.
+        std::vector<std::pair<qint64, qint64>> spans; // (began, woke)
+        for (const auto& probe : m_probes)
+            for (const auto& [woke, late] : probe->stalls())
+                if (late > 10000000)
+                    spans.emplace_back(woke - late, woke);
+        std::sort(spans.begin(), spans.end());
+        int pauses = 0;
+        qint64 longest = 0, reach = 0;
+        for (const auto& [began, woke] : spans) {
+            if (pauses == 0 || began > reach)
+                ++pauses;
+            reach = std::max(reach, woke);
+            longest = std::max(longest, woke - began);
+        }
+        std::printf("machine_pauses_over_10ms %d\nmachine_pause_longest_ms %.1f\n", pauses,
+                    double(longest) / 1e6);
+    }
+
+private:
+    std::vector<std::unique_ptr<StallProbe>> m_probes;
 };
 
 // Every 100 ms while the tracks run: how far each track is from the shared
@@ -685,21 +771,22 @@ public:
         // sampling interval): candidates for what held the late track up.
         const qint64 now_ns = steadyNow_ns();
         const qint64 window_ns = qint64(spread / m_rate * 1e6) + 100000000;
-        const double realtimeStall_ms = m_realtimeProbe.longestBetween(now_ns - window_ns, now_ns);
+        const auto [machinePause_ms, pausedCpu] = m_machine.longestBetween(now_ns - window_ns, now_ns);
         const double normalStall_ms = m_normalProbe.longestBetween(now_ns - window_ns, now_ns);
         if (spread > kTarget_ms) {
             ++m_aboveTarget;
-            // A stall of the real-time probe at least half the spread's wall time.
-            if (realtimeStall_ms >= spread / m_rate / 2)
-                ++m_aboveTargetAfterStall;
+            // A processor paused for at least half the spread's wall time.
+            if (machinePause_ms >= spread / m_rate / 2)
+                ++m_aboveTargetAfterPause;
         }
         if (spread > kListAbove_ms)
             std::printf("sample_above %.0f ms at call %lld ms, %lld ms after a start, %.1f s into the run "
-                        "(load %s; longest stall in the last %.0f ms: real-time probe %.1f ms, "
-                        "normal-priority probe %.1f ms):%s\n",
+                        "(load %s; in the last %.0f ms: longest pause of a processor %.1f ms%s%s, "
+                        "normal-priority probe held up %.1f ms):%s\n",
                         spread, static_cast<long long>(clock_ms),
                         static_cast<long long>(sinceStart_ns / 1000000), double(m_run.elapsed()) / 1000,
-                        qPrintable(loadAverage()), double(window_ns) / 1e6, realtimeStall_ms, normalStall_ms,
+                        qPrintable(loadAverage()), double(window_ns) / 1e6, machinePause_ms,
+                        pausedCpu.isEmpty() ? "" : " on ", qPrintable(pausedCpu), normalStall_ms,
                         qPrintable(errors));
         if (spread > m_max_ms) {
             m_max_ms = spread;
@@ -743,9 +830,9 @@ public:
             m_max_ms, p99, median(m_spreads), m_spreads.size(), qPrintable(m_maxPair), m_maxAtCall_ms,
             m_settlingMax_ms);
         std::printf("rereads %d\nrereads_still_apart %d\n", m_rereads, m_unsettledReads);
-        std::printf("above_target %d\nabove_target_after_stall %d\n", m_aboveTarget, m_aboveTargetAfterStall);
-        m_realtimeProbe.print("probe_a");
-        m_normalProbe.print("probe_b");
+        std::printf("above_target %d\nabove_target_after_pause %d\n", m_aboveTarget, m_aboveTargetAfterPause);
+        m_machine.print();
+        m_normalProbe.print();
         for (const auto& [id, worst] : m_worst)
             std::printf("track_worst_vs_clock_ms %s %.1f (settling window: %.1f)\n", qPrintable(id), worst,
                         m_settlingWorst.count(id) ? m_settlingWorst.at(id) : 0.0);
@@ -767,10 +854,10 @@ private:
 
     media::CallPlayback& m_playback;
     double m_rate;
-    StallProbe m_realtimeProbe{true};
-    StallProbe m_normalProbe{false};
+    MachinePauses m_machine;
+    StallProbe m_normalProbe{false, -1};
     int m_aboveTarget = 0;
-    int m_aboveTargetAfterStall = 0;
+    int m_aboveTargetAfterPause = 0;
     std::vector<media::TrackPipeline*> m_pipelines;
     qint64 m_settleWindow_ns;
     QElapsedTimer m_run;
