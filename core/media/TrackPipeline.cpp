@@ -12,6 +12,9 @@
 #include <gst/audio/gstaudiobasesink.h>
 #include <gst/gst.h>
 #include <gst/video/video.h>
+#include <pthread.h>
+#include <sched.h>
+#include <sys/resource.h>
 #include <utility>
 
 namespace holdfast::media {
@@ -52,11 +55,45 @@ GstElement* makeElement(const char* factory)
 // milliseconds makes that track late (at 2×, a 15 fps frame has 33 ms).
 GstElement* makeOutputQueue(guint maxBuffers, guint64 maxTime_ns)
 {
-    GstElement* queue = makeElement("queue");
+    GstElement* queue = gst_element_factory_make("queue", "output"); // its thread: "output:src"
     if (queue)
         g_object_set(queue, "max-size-buffers", maxBuffers, "max-size-bytes", 0u, "max-size-time", maxTime_ns,
                      nullptr);
     return queue;
+}
+
+// The output threads' real-time priority: low, below what audio servers
+// give their own threads (PulseAudio 5, PipeWire 20 and up).
+constexpr int kOutputThreadPriority = 3;
+
+std::atomic<int> g_outputThreadPolicy{-1}; // the last output thread's, -1 before the first
+
+// Runs in a track's output thread as it starts. The thread only waits for the
+// clock and hands over a frame or audio buffer, so a real-time priority costs
+// the rest of the machine next to nothing, and it takes the thread out of the
+// queue behind decoding and the user interface: when the machine has paused
+// (a virtual processor not scheduled by its host for 10-30 ms is common),
+// every track hands over its overdue buffer at once instead of one after
+// another, and the tracks stay together. Where the system does not allow it
+// (no CAP_SYS_NICE and RLIMIT_RTPRIO 0, a desktop user's default) the thread
+// keeps the normal priority and nothing else changes.
+void raiseOutputThreadPriority()
+{
+    rlimit limit{};
+    int priority = kOutputThreadPriority;
+    if (getrlimit(RLIMIT_RTPRIO, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur > 0)
+        priority = std::min<int>(priority, int(limit.rlim_cur));
+    sched_param param{};
+    param.sched_priority = priority;
+    const bool raised = pthread_setschedparam(pthread_self(), SCHED_RR, &param) == 0;
+    g_outputThreadPolicy = raised ? SCHED_RR : SCHED_OTHER;
+}
+
+void restoreNormalPriority()
+{
+    sched_param param{};
+    param.sched_priority = 0;
+    pthread_setschedparam(pthread_self(), SCHED_OTHER, &param);
 }
 
 } // namespace
@@ -150,10 +187,26 @@ struct TrackPipeline::Streaming
                 Qt::QueuedConnection);
         } else if (type == GST_MESSAGE_ERROR) {
             self->markFailed(errorMessageText(message));
+        } else if (type == GST_MESSAGE_STREAM_STATUS) {
+            // ENTER is posted by the new streaming thread itself, so this runs in it.
+            GstStreamStatusType status = GST_STREAM_STATUS_TYPE_CREATE;
+            GstElement* owner = nullptr;
+            gst_message_parse_stream_status(message, &status, &owner);
+            if (owner == self->m_outputQueue && status == GST_STREAM_STATUS_TYPE_ENTER)
+                raiseOutputThreadPriority();
+            // GStreamer's threads are pooled: one that leaves the output must not
+            // decode for another element at real-time priority.
+            else if (owner == self->m_outputQueue && status == GST_STREAM_STATUS_TYPE_LEAVE)
+                restoreNormalPriority();
         }
         return GST_BUS_DROP; // nobody pops this bus: everything is handled here
     }
 };
+
+int TrackPipeline::outputThreadPolicy()
+{
+    return g_outputThreadPolicy.load();
+}
 
 QString TrackPipeline::audioSinkDescription()
 {
@@ -210,7 +263,7 @@ Status TrackPipeline::start()
     if (isVisual()) {
         GstElement* convert = makeElement("videoconvert");
         // Three converted frames ahead: 300 ms of a 10 fps screen share, 11 MB at 1280 × 720.
-        GstElement* queue = makeOutputQueue(3, 0);
+        GstElement* queue = m_outputQueue = makeOutputQueue(3, 0);
         GstElement* sink = makeElement("appsink");
         if (!convert || !queue || !sink)
             return makeError(QStringLiteral("GStreamer lacks videoconvert, queue or appsink"));
@@ -236,7 +289,7 @@ Status TrackPipeline::start()
         // The output queue comes before the volume, so a volume change is heard at once.
         branch = {makeElement("audioconvert"),  makeElement("audioresample"),
                   makeElement("scaletempo"),    makeElement("audioconvert"),
-                  makeElement("audioresample"), makeOutputQueue(0, 100 * GST_MSECOND),
+                  makeElement("audioresample"), m_outputQueue = makeOutputQueue(0, 100 * GST_MSECOND),
                   makeElement("volume"),        sink};
         for (GstElement* element : std::as_const(branch)) {
             if (!element) {

@@ -33,6 +33,10 @@ public:
     // The audio sink: $HOLDFAST_AUDIO_SINK (a gst-launch bin description,
     // e.g. "fakesink sync=true" for machines without sound) else autoaudiosink.
     static QString audioSinkDescription();
+    // The scheduling policy the most recent output thread runs with: SCHED_RR
+    // where the system allows a real-time priority, SCHED_OTHER where it does
+    // not, -1 before any track has played.
+    static int outputThreadPolicy();
 
     TrackPipeline(const model::Track& track, std::unique_ptr<QIODevice> device, GstClock* clock,
                   QObject* parent = nullptr);
@@ -92,7 +96,8 @@ private:
     GstClock* m_clock;
     GstElement* m_pipeline = nullptr;
     GstElement* m_volume = nullptr;
-    GstElement* m_branchSink = nullptr; // first element after decodebin for the wanted stream
+    GstElement* m_branchSink = nullptr;  // first element after decodebin for the wanted stream
+    GstElement* m_outputQueue = nullptr; // its thread hands the track over to the output
     bool m_settling = false;
     bool m_playing = false;
     bool m_hasPlayed = false;     // since the last READY

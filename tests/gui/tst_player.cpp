@@ -33,6 +33,10 @@
 #include <QTextBrowser>
 #include <QToolButton>
 #include <cmath>
+#include <map>
+#include <pthread.h>
+#include <sched.h>
+#include <thread>
 #include <unordered_set>
 
 using namespace holdfast;
@@ -169,6 +173,20 @@ private:
         return worst;
     }
 
+    // Threads of this process named after the output queue (GStreamer names
+    // a streaming thread "element:pad"), with their scheduling policy.
+    static std::map<int, int> outputThreadPolicies()
+    {
+        std::map<int, int> found;
+        for (const QString& tid :
+             QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(tid));
+            if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "output:src")
+                found[tid.toInt()] = sched_getscheduler(tid.toInt());
+        }
+        return found;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -227,6 +245,49 @@ private Q_SLOTS:
         const qint64 paused = view.position_ms();
         QTest::qWait(300);
         QCOMPARE(view.position_ms(), paused);
+    }
+
+    // Where the system allows a real-time priority (root, CAP_SYS_NICE or
+    // RLIMIT_RTPRIO above 0), each track's output thread plays with one; a
+    // pooled thread goes back to normal priority once its track stops, so it
+    // cannot decode for something else at real-time priority later.
+    // Elsewhere every thread keeps the normal priority.
+    void outputThreadsUseRealTimePriorityWhereAllowed()
+    {
+        bool allowed = false;
+        std::thread([&] {
+            sched_param param{};
+            param.sched_priority = 1;
+            allowed = pthread_setschedparam(pthread_self(), SCHED_RR, &param) == 0;
+        }).join();
+        const int expected = allowed ? SCHED_RR : SCHED_OTHER;
+        qInfo("this process %s use a real-time priority", allowed ? "may" : "may not");
+        {
+            PlayerView view(*m_workspace, m_syncTestId);
+            QVERIFY2(view.errorText().isEmpty(), qPrintable(view.errorText()));
+            QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 10000);
+            view.play();
+            QTRY_VERIFY_WITH_TIMEOUT(view.playback()->isRunning(), 10000);
+            QTest::qWait(500);
+            int tracks = 0;
+            for (const QString& id : view.trackIds())
+                tracks += view.isTrackAvailable(id);
+            const std::map<int, int> playing = outputThreadPolicies();
+            QCOMPARE(int(playing.size()), tracks);
+            for (const auto& [tid, policy] : playing)
+                QVERIFY2(policy == expected, qPrintable(QStringLiteral("thread %1 has policy %2, expected %3")
+                                                            .arg(tid)
+                                                            .arg(policy)
+                                                            .arg(expected)));
+            QCOMPARE(media::TrackPipeline::outputThreadPolicy(), expected);
+            view.pause();
+        }
+        // The pipelines are gone; threads the pool keeps still carry the name.
+        const std::map<int, int> left = outputThreadPolicies();
+        qInfo("%zu pooled thread(s) named output:src after the player closed", left.size());
+        for (const auto& [tid, policy] : left)
+            QVERIFY2(policy == SCHED_OTHER,
+                     qPrintable(QStringLiteral("pooled thread %1 kept policy %2").arg(tid).arg(policy)));
     }
 
     // A click on a word puts every track within 100 ms of its start.
