@@ -723,22 +723,26 @@ void PlayerView::nextSpeakerTurn()
 
 void PlayerView::previousSpeakerTurn()
 {
-    // The start of the turn before the one at the playhead (a second's grace,
-    // as with a music player's "previous").
-    const qint64 now = position_ms() - 1000;
-    qint64 turnStart = -1;
+    // The start of the turn at the playhead, or, within its first second, of
+    // the turn before it, as a music player's "previous" does: right after N
+    // (at the start of a turn), P goes back to the turn N came from.
+    constexpr qint64 kGrace_ms = 1000;
+    const qint64 now = position_ms();
+    qint64 turnStart = 0;
     qint64 previousTurnStart = 0;
+    bool inATurn = false;
     QString speaker;
     for (const model::TranscriptSegment& segment : std::as_const(m_transcriptData.segments)) {
         if (segment.start_ms > now)
             break;
-        if (segment.speaker != speaker) {
-            previousTurnStart = turnStart < 0 ? 0 : turnStart;
+        if (!inATurn || segment.speaker != speaker) {
+            previousTurnStart = inATurn ? turnStart : 0;
             turnStart = segment.start_ms;
             speaker = segment.speaker;
+            inATurn = true;
         }
     }
-    seek(turnStart >= 0 && now - turnStart > 0 ? turnStart : previousTurnStart);
+    seek(now - turnStart > kGrace_ms ? turnStart : previousTurnStart);
 }
 
 void PlayerView::shuttleForward()

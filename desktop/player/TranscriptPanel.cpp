@@ -63,8 +63,14 @@ TranscriptPanel::TranscriptPanel(QWidget* parent)
     });
     // actionTriggered: the user moved the bar (wheel, drag, keys); setValue() does not emit it.
     connect(m_view->verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] {
-        if (!m_scrollingProgrammatically && m_following)
-            setFollowing(false);
+        if (m_scrollingProgrammatically || !m_following)
+            return;
+        m_following = false;
+        // The button appears once the scroll is done: showing it lays the panel
+        // out at once, and a new height inside the bar's action made the bar
+        // drop the user's move, so the first wheel turn did not scroll.
+        QMetaObject::invokeMethod(
+            m_follow, [this] { m_follow->setVisible(!m_following); }, Qt::QueuedConnection);
     });
     connect(m_follow, &QPushButton::clicked, this, [this] { setFollowing(true); });
     connect(m_find, &QLineEdit::returnPressed, this, [this] { findNext(m_find->text()); });

@@ -24,14 +24,22 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
 #include <QLayout>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMouseEvent>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
+#include <QWheelEvent>
 #include <cmath>
 #include <map>
 #include <pthread.h>
@@ -328,6 +336,253 @@ private Q_SLOTS:
         qInfo("1.5 s after a click while playing: worst track %s is %lld ms off", qPrintable(worstId), worst);
         QVERIFY2(worst <= 100, qPrintable(QStringLiteral("%1: %2 ms").arg(worstId).arg(worst)));
         view.pause();
+    }
+
+    // Every shortcut in the player's list, typed into the real view on the
+    // sync test call (cameras at 15 fps with offsets of whole 200 ms, one
+    // transcript segment per second, A and B taking turns each second once
+    // B has joined): Space, ←/→, ,/., [/], ↑/↓, N/P, J/K/L and B with its note
+    // dialog; the Shortcuts tab lists each of them.
+    void keyboardShortcutsDriveThePlayer()
+    {
+        const auto detail = m_workspace->recording(m_syncTestId);
+        QVERIFY2(detail, qPrintable(detail.errorMessage()));
+        const auto transcript = m_workspace->transcript(m_syncTestId);
+        QVERIFY2(transcript, qPrintable(transcript.errorMessage()));
+        const QString camera = trackOf(m_syncTestId, model::TrackKind::Video);
+        QVERIFY(!camera.isEmpty());
+        PlayerView view(*m_workspace, m_syncTestId);
+        view.resize(1280, 800);
+        view.show();
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        view.setFocus();
+        const auto key = [&view](int k, Qt::KeyboardModifiers modifiers = {}) {
+            QTest::keyClick(&view, Qt::Key(k), modifiers);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 10000);
+
+        // Space plays and pauses.
+        key(Qt::Key_Space);
+        QVERIFY(view.isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(view.position_ms() > 500, 5000);
+        key(Qt::Key_Space);
+        QVERIFY(!view.isPlaying());
+
+        // → and ← jump 5 s.
+        view.seek(20010); // 10 ms into a frame of every camera
+        key(Qt::Key_Right);
+        QCOMPARE(view.position_ms(), qint64(25010));
+        key(Qt::Key_Left);
+        key(Qt::Key_Left);
+        QCOMPARE(view.position_ms(), qint64(15010));
+
+        // . and , step one frame of the cameras (15 fps) and show it.
+        view.seek(20010);
+        QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 5000);
+        const qint64 frameBefore = view.currentFrameTime_ms(camera);
+        key(Qt::Key_Period);
+        QCOMPARE(view.position_ms(), qint64(20010 + 67));
+        QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 5000);
+        const qint64 step = view.currentFrameTime_ms(camera) - frameBefore;
+        QVERIFY2(step == 66 || step == 67, qPrintable(QString::number(step)));
+        key(Qt::Key_Comma);
+        QCOMPARE(view.position_ms(), qint64(20010));
+        QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 5000);
+        QCOMPARE(view.currentFrameTime_ms(camera), frameBefore);
+
+        // ] and [ change the speed in quarter steps within 0.5×–2×.
+        key(Qt::Key_BracketRight);
+        QCOMPARE(view.playbackRate(), 1.25);
+        for (int i = 0; i < 8; ++i)
+            key(Qt::Key_BracketLeft);
+        QCOMPARE(view.playbackRate(), PlayerView::kMinRate);
+        for (int i = 0; i < 8; ++i)
+            key(Qt::Key_BracketRight);
+        QCOMPARE(view.playbackRate(), PlayerView::kMaxRate);
+        view.setPlaybackRate(1.0);
+
+        // ↓ and ↑ change the volume of every track.
+        key(Qt::Key_Down);
+        QCOMPARE(view.volume(), 0.9f);
+        key(Qt::Key_Up);
+        QCOMPARE(view.volume(), 1.0f);
+
+        // N and P move between speaker turns: the start of the next segment
+        // by another speaker, and back to the start of the turn before.
+        const auto speakerAt = [&](qint64 at) {
+            QString speaker;
+            for (const model::TranscriptSegment& segment : std::as_const(transcript->segments))
+                if (segment.start_ms <= at)
+                    speaker = segment.speaker;
+            return speaker;
+        };
+        const qint64 from = 40500;
+        qint64 nextTurn = -1;
+        for (const model::TranscriptSegment& segment : std::as_const(transcript->segments))
+            if (nextTurn < 0 && segment.start_ms > from && segment.speaker != speakerAt(from))
+                nextTurn = segment.start_ms;
+        QCOMPARE(nextTurn, qint64(41000)); // one segment per second, the speakers alternate
+        view.seek(from);
+        key(Qt::Key_N);
+        QCOMPARE(view.position_ms(), nextTurn);
+        key(Qt::Key_N);
+        QCOMPARE(view.position_ms(), nextTurn + 1000);
+        key(Qt::Key_P);
+        QCOMPARE(view.position_ms(), nextTurn);
+        QVERIFY(speakerAt(nextTurn) != speakerAt(nextTurn + 1000));
+
+        // L plays, faster on each press; K stops.
+        key(Qt::Key_L);
+        QVERIFY(view.isPlaying());
+        QCOMPARE(view.playbackRate(), 1.0);
+        key(Qt::Key_L);
+        QCOMPARE(view.playbackRate(), 1.5);
+        key(Qt::Key_L);
+        QCOMPARE(view.playbackRate(), 2.0);
+        QTRY_VERIFY_WITH_TIMEOUT(view.position_ms() > nextTurn + 1000, 5000);
+        key(Qt::Key_K);
+        QVERIFY(!view.isPlaying());
+        view.setPlaybackRate(1.0);
+
+        // J rewinds while K is not pressed.
+        view.seek(50000);
+        key(Qt::Key_J);
+        QVERIFY(!view.isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(view.position_ms() < 49000, 5000);
+        key(Qt::Key_K);
+        const qint64 stopped = view.position_ms();
+        QTest::qWait(400);
+        QCOMPARE(view.position_ms(), stopped);
+
+        // B asks for a note, then bookmarks the playhead.
+        view.seek(33000);
+        bool answered = false;
+        QTimer::singleShot(0, &view, [&answered] {
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            dialog->setTextValue(QStringLiteral("typed with B"));
+            dialog->accept();
+            answered = true;
+        });
+        key(Qt::Key_B);
+        QVERIFY(answered);
+        const auto bookmark =
+            std::find_if(view.bookmarks().cbegin(), view.bookmarks().cend(),
+                         [](const cache::Bookmark& b) { return b.note == u"typed with B"; });
+        QVERIFY(bookmark != view.bookmarks().cend());
+        QCOMPARE(bookmark->position_ms, qint64(33000));
+
+        // The Shortcuts tab lists every one of them.
+        auto* list = view.findChild<QLabel*>(QStringLiteral("shortcutList"));
+        QVERIFY(list);
+        for (QAction* action : view.shortcutActions())
+            if (!action->text().isEmpty())
+                QVERIFY2(list->text().contains(action->text().toHtmlEscaped()), qPrintable(action->text()));
+    }
+
+    // The timeline: a click and a drag seek; Ctrl++ and Ctrl+- zoom around
+    // the playhead, which stays in view while playing. The transcript: it
+    // follows playback until the user scrolls, "Follow playback" brings it
+    // back; Ctrl+F finds text.
+    void timelineAndTranscriptFollowTheUser()
+    {
+        PlayerView view(*m_workspace, m_syncTestId);
+        view.resize(1280, 800);
+        view.show();
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        view.setFocus();
+        QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 10000);
+        desktop::TimelineWidget* timeline = view.timeline();
+        QCOMPARE(timeline->visibleDuration_ms(), view.duration_ms());
+
+        const int y = timeline->height() / 2;
+        const int x30 = timeline->xForTime(30000);
+        QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(x30, y));
+        QCOMPARE(view.position_ms(), timeline->timeForX(x30));
+        QVERIFY(qAbs(view.position_ms() - 30000) <= view.duration_ms() / timeline->width() + 1);
+        const int x50 = timeline->xForTime(50000);
+        QTest::mousePress(timeline, Qt::LeftButton, {}, QPoint(x30, y));
+        QMouseEvent drag(QEvent::MouseMove, QPointF(x50, y), timeline->mapToGlobal(QPointF(x50, y)),
+                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(timeline, &drag);
+        QTest::mouseRelease(timeline, Qt::LeftButton, {}, QPoint(x50, y));
+        QCOMPARE(view.position_ms(), timeline->timeForX(x50));
+        QCOMPARE(timeline->playhead_ms(), view.position_ms());
+
+        const auto playheadVisible = [timeline] {
+            return timeline->playhead_ms() >= timeline->visibleStart_ms() &&
+                   timeline->playhead_ms() < timeline->visibleStart_ms() + timeline->visibleDuration_ms();
+        };
+        QTest::keyClick(&view, Qt::Key_Plus, Qt::ControlModifier);
+        QCOMPARE(timeline->visibleDuration_ms(), view.duration_ms() / 2);
+        QVERIFY(playheadVisible());
+        for (int i = 0; i < 8; ++i)
+            QTest::keyClick(&view, Qt::Key_Plus, Qt::ControlModifier);
+        QCOMPARE(timeline->visibleDuration_ms(), qint64(2000)); // the closest zoom
+        QVERIFY(playheadVisible());
+        view.setPlaybackRate(2.0);
+        view.play();
+        QTRY_VERIFY_WITH_TIMEOUT(view.position_ms() > 56000, 10000); // past three views' width
+        QVERIFY(playheadVisible());
+        view.pause();
+        view.setPlaybackRate(1.0);
+        for (int i = 0; i < 10; ++i)
+            QTest::keyClick(&view, Qt::Key_Minus, Qt::ControlModifier);
+        QCOMPARE(timeline->visibleDuration_ms(), view.duration_ms());
+
+        // Following, then the user scrolls away: the transcript stays where
+        // the user put it while playback goes on, until "Follow playback".
+        desktop::TranscriptPanel* transcript = view.transcriptPanel();
+        QScrollBar* bar = transcript->view()->verticalScrollBar();
+        QVERIFY(bar->maximum() > 0);
+        view.seek(60000);
+        QVERIFY(transcript->isFollowing());
+        const auto currentWordVisible = [transcript] {
+            return transcript->currentWord() >= 0 &&
+                   transcript->view()->viewport()->rect().contains(
+                       transcript->wordRect(transcript->currentWord()).center());
+        };
+        QTRY_VERIFY(currentWordVisible());
+        auto* follow = transcript->findChild<QPushButton*>();
+        QVERIFY(follow && !follow->isVisible());
+        // One turn of the wheel up: it scrolls (the first turn too), and
+        // following stops.
+        const int followedTo = bar->value();
+        QVERIFY(followedTo > bar->minimum());
+        const QPoint middle = transcript->view()->viewport()->rect().center();
+        QWheelEvent wheel(QPointF(middle), transcript->view()->viewport()->mapToGlobal(QPointF(middle)),
+                          QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(transcript->view()->viewport(), &wheel);
+        QVERIFY(!transcript->isFollowing());
+        QVERIFY(bar->value() < followedTo);
+        QTRY_VERIFY(follow->isVisible());
+        bar->triggerAction(QAbstractSlider::SliderToMinimum); // and then to the top
+        QCOMPARE(bar->value(), bar->minimum());
+        view.play();
+        QTRY_VERIFY_WITH_TIMEOUT(view.position_ms() > 62500, 10000);
+        QCOMPARE(bar->value(), bar->minimum());
+        QVERIFY(!currentWordVisible());
+        QTest::mouseClick(follow, Qt::LeftButton);
+        QVERIFY(transcript->isFollowing());
+        QVERIFY(!follow->isVisible());
+        QTRY_VERIFY(currentWordVisible());
+        view.pause();
+
+        // Ctrl+F puts the cursor in the find field; Enter selects the match.
+        QTest::keyClick(&view, Qt::Key_F, Qt::ControlModifier);
+        auto* find = transcript->findChild<QLineEdit*>();
+        QVERIFY(find);
+        QTRY_VERIFY(find->hasFocus());
+        QTest::keyClicks(find, QStringLiteral("mark 12"));
+        QTest::keyClick(find, Qt::Key_Return);
+        QCOMPARE(transcript->view()->textCursor().selectedText(), QStringLiteral("mark 12"));
+        QVERIFY(!transcript->isFollowing()); // the reader looks elsewhere now
+        // Typing in the field is text, not a shortcut: Space does not play.
+        QTest::keyClick(find, Qt::Key_Space);
+        QVERIFY(!view.isPlaying());
     }
 
     // Solo: only that audio track is heard (the others' volume elements are
