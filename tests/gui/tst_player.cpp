@@ -181,6 +181,19 @@ private:
         return worst;
     }
 
+    // Shows the view as the active window with the keyboard focus, so that
+    // its shortcuts reach it; false when the window never became active.
+    static bool showWithFocus(PlayerView& view)
+    {
+        view.resize(1280, 800);
+        view.show();
+        view.activateWindow();
+        if (!QTest::qWaitForWindowActive(&view))
+            return false;
+        view.setFocus();
+        return true;
+    }
+
     // Threads of this process named after the output queue (GStreamer names
     // a streaming thread "element:pad"), with their scheduling policy.
     static std::map<int, int> outputThreadPolicies()
@@ -352,11 +365,7 @@ private Q_SLOTS:
         const QString camera = trackOf(m_syncTestId, model::TrackKind::Video);
         QVERIFY(!camera.isEmpty());
         PlayerView view(*m_workspace, m_syncTestId);
-        view.resize(1280, 800);
-        view.show();
-        view.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&view));
-        view.setFocus();
+        QVERIFY(showWithFocus(view));
         const auto key = [&view](int k, Qt::KeyboardModifiers modifiers = {}) {
             QTest::keyClick(&view, Qt::Key(k), modifiers);
         };
@@ -489,11 +498,7 @@ private Q_SLOTS:
     void timelineAndTranscriptFollowTheUser()
     {
         PlayerView view(*m_workspace, m_syncTestId);
-        view.resize(1280, 800);
-        view.show();
-        view.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&view));
-        view.setFocus();
+        QVERIFY(showWithFocus(view));
         QTRY_VERIFY_WITH_TIMEOUT(view.isSettled(), 10000);
         desktop::TimelineWidget* timeline = view.timeline();
         QCOMPARE(timeline->visibleDuration_ms(), view.duration_ms());
