@@ -736,7 +736,7 @@ void PlayerView::previousSpeakerTurn()
         if (segment.start_ms > now)
             break;
         if (!inATurn || segment.speaker != speaker) {
-            previousTurnStart = inATurn ? turnStart : 0;
+            previousTurnStart = turnStart; // 0 before the first turn
             turnStart = segment.start_ms;
             speaker = segment.speaker;
             inATurn = true;

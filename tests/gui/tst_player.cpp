@@ -358,8 +358,6 @@ private Q_SLOTS:
     // dialog; the Shortcuts tab lists each of them.
     void keyboardShortcutsDriveThePlayer()
     {
-        const auto detail = m_workspace->recording(m_syncTestId);
-        QVERIFY2(detail, qPrintable(detail.errorMessage()));
         const auto transcript = m_workspace->transcript(m_syncTestId);
         QVERIFY2(transcript, qPrintable(transcript.errorMessage()));
         const QString camera = trackOf(m_syncTestId, model::TrackKind::Video);
